@@ -1,0 +1,52 @@
+package org.firstspike.diag;
+
+import java.util.List;
+
+/**
+ * Renders diagnostics the way compilers do:
+ * <pre>
+ * net.ttfs:12:5: error: unknown layer 'z9'; did you mean 'z2'?
+ *    12 | y = dense(z9, out = 10);
+ *       |           ^^
+ * </pre>
+ */
+public final class DiagnosticPrinter {
+    private DiagnosticPrinter() {
+    }
+
+    public static String render(List<Diagnostic> diagnostics) {
+        StringBuilder out = new StringBuilder();
+        for (Diagnostic d : diagnostics) {
+            out.append(render(d));
+        }
+        long errors = diagnostics.stream().filter(Diagnostic::isError).count();
+        if (errors > 1) {
+            out.append(errors).append(" errors\n");
+        }
+        return out.toString();
+    }
+
+    public static String render(Diagnostic d) {
+        StringBuilder out = new StringBuilder();
+        SourceSpan s = d.span();
+        String where = s != null ? s.location() : d.file() != null ? d.file() : "firstspike";
+        out.append(where).append(": ").append(d.severity().label()).append(": ").append(d.message()).append('\n');
+        if (s != null) {
+            appendQuote(out, s);
+        }
+        for (String note : d.notes()) {
+            out.append("      = note: ").append(note).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static void appendQuote(StringBuilder out, SourceSpan s) {
+        String line = s.file().line(s.line()).replace('\t', ' ');
+        String gutter = String.format("%5d | ", s.line());
+        out.append(gutter).append(line).append('\n');
+        int col = Math.max(1, Math.min(s.column(), line.length() + 1));
+        int len = Math.max(1, Math.min(s.length(), line.length() - col + 1));
+        out.append(" ".repeat(gutter.length() - 2)).append("| ")
+                .append(" ".repeat(col - 1)).append("^".repeat(len)).append('\n');
+    }
+}
