@@ -1,0 +1,50 @@
+package org.firstspike.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.firstspike.diag.Diagnostic;
+import org.firstspike.diag.DiagnosticPrinter;
+
+/** Small helpers shared by the commands: operands, integer options, common options. */
+final class CliSupport {
+    private CliSupport() {
+    }
+
+    static final Option JSON = Option.builder().longOpt("json").desc("write the report as JSON on stdout").build();
+
+    static Path file(CommandLine cl, String command) throws UsageException {
+        List<String> rest = cl.getArgList();
+        if (rest.isEmpty()) {
+            throw new UsageException("missing FILE; usage: firstspike " + command + " FILE");
+        }
+        if (rest.size() > 1) {
+            throw new UsageException("unexpected argument '" + rest.get(1) + "'");
+        }
+        return Path.of(rest.get(0));
+    }
+
+    static int intOption(CommandLine cl, String name, int dflt, int min) throws UsageException {
+        String v = cl.getOptionValue(name);
+        if (v == null) {
+            return dflt;
+        }
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n < min) {
+                throw new UsageException("--" + name + " must be at least " + min + ", not " + n);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new UsageException("--" + name + " needs an integer, not '" + v + "'");
+        }
+    }
+
+    static void printWarnings(List<Diagnostic> diagnostics, Io io) {
+        List<Diagnostic> warnings = diagnostics.stream().filter(d -> !d.isError()).toList();
+        if (!warnings.isEmpty()) {
+            io.err().print(DiagnosticPrinter.render(warnings));
+        }
+    }
+}
