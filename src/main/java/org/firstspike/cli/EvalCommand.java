@@ -15,6 +15,9 @@ import org.firstspike.reference.FloatReference;
 import org.firstspike.report.Evaluation;
 import org.firstspike.report.GoldenComparison;
 import org.firstspike.report.Json;
+import org.firstspike.report.NeuronNames;
+import org.firstspike.report.OutlierExplanation;
+import java.util.List;
 
 /** `firstspike eval FILE --data SET`: the exact float reference over a data set, optionally vs golden files. */
 final class EvalCommand implements Command {
@@ -78,11 +81,13 @@ final class EvalCommand implements Command {
         Evaluation.Outputs out = Evaluation.run(ref, data, images, threads, new Progress(io, images));
         GoldenComparison golden = cl.hasOption("golden")
                 ? GoldenComparison.compare(Path.of(cl.getOptionValue("golden")), out) : null;
+        List<OutlierExplanation.Explanation> why = golden == null ? List.of()
+                : OutlierExplanation.explain(ref, data, golden);
         double accuracy = data.labelled() ? Evaluation.accuracy(out, data) : Double.NaN;
         if (cl.hasOption("json")) {
-            io.out().print(Json.write(json(net, data, out, threads, accuracy, golden)));
+            io.out().print(Json.write(json(net, data, out, threads, accuracy, golden, why)));
         } else {
-            io.out().print(EvalText.render(net, data, out, threads, accuracy, golden, cl.getOptionValue("golden")));
+            io.out().print(EvalText.render(net, data, out, threads, accuracy, golden, why, cl.getOptionValue("golden")));
         }
         return 0;
     }
@@ -97,7 +102,7 @@ final class EvalCommand implements Command {
     }
 
     private static ObjectNode json(Network net, Dataset data, Evaluation.Outputs out, int threads, double accuracy,
-            GoldenComparison golden) {
+            GoldenComparison golden, List<OutlierExplanation.Explanation> why) {
         ObjectNode o = Json.object();
         o.put("network", net.name());
         o.put("data", data.name());
@@ -134,6 +139,26 @@ final class EvalCommand implements Command {
                 e.put("rel_error", x.relError());
             });
             o.put("outlier_count", golden.outliers().size());
+            o.put("outlier_images", golden.outlierImages().size());
+            ArrayNode explained = o.putArray("explained_by_near_ties");
+            ArrayNode unexplained = o.putArray("unexplained_images");
+            for (var e : why) {
+                if (!e.explained()) {
+                    unexplained.add(e.image());
+                    continue;
+                }
+                ObjectNode x = explained.addObject();
+                x.put("image", e.image());
+                ArrayNode flips = x.putArray("flipped");
+                for (var t : e.flipped()) {
+                    ObjectNode f = flips.addObject();
+                    f.put("node", t.node());
+                    f.put("neuron", t.neuron());
+                    f.put("index", NeuronNames.index(net, t.node(), t.neuron()));
+                    f.put("margin", t.margin());
+                    f.put("decision_here", t.wasValid() ? "fires" : "rejects");
+                }
+            }
         }
         return o;
     }

@@ -11,7 +11,8 @@ final class EvalText {
     }
 
     static String render(Network net, Dataset data, Evaluation.Outputs out, int threads, double accuracy,
-            GoldenComparison golden, String goldenDir) {
+            GoldenComparison golden, java.util.List<org.firstspike.report.OutlierExplanation.Explanation> why,
+            String goldenDir) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format("%s on %s: %d images in %.1f s (%.0f images/s, %d thread%s)%n", net.name(),
                 data.name(), out.count(), out.seconds(), out.count() / Math.max(out.seconds(), 1e-9), threads,
@@ -25,9 +26,25 @@ final class EvalText {
         sb.append("compared with ").append(goldenDir).append(":\n");
         sb.append(String.format("  output z: max relative error %.3g; %.4f%% of %,d values within %.0e%n",
                 golden.maxRelError(), 100 * golden.fracWithin(), golden.entries(), GoldenComparison.TOLERANCE));
-        golden.outliers().stream().limit(10).forEach(o -> sb.append(String.format(
-                "    image %d neuron %d: %.9g here, %.9g golden (relative %.3g)%n", o.image(), o.neuron(), o.ours(),
-                o.golden(), o.relError())));
+        if (!golden.outliers().isEmpty()) {
+            long explained = why.stream().filter(e -> e.explained()).count();
+            sb.append(String.format("  outliers: %d values in %d images; %d of these images are explained by a "
+                    + "near-tie (a decision within %.0e of flipping: inverting it reproduces the golden outputs)%n",
+                    golden.outliers().size(), golden.outlierImages().size(), explained,
+                    org.firstspike.report.OutlierExplanation.MARGIN));
+            for (var e : why) {
+                sb.append("    image ").append(e.image()).append(": ");
+                if (!e.explained()) {
+                    sb.append("NOT explained (").append(e.nearTiesSeen()).append(" near-ties tried)\n");
+                    continue;
+                }
+                var t = e.flipped().get(0);
+                sb.append(String.format("%s%s %s here, margin %.2g%s%n", t.node(),
+                        org.firstspike.report.NeuronNames.index(net, t.node(), t.neuron()),
+                        t.wasValid() ? "fires" : "does not fire", t.margin(),
+                        e.flipped().size() > 1 ? " (+" + (e.flipped().size() - 1) + " more flipped)" : ""));
+            }
+        }
         int agree = (int) Math.round(golden.predAgreement() * out.count());
         sb.append(String.format("  predictions: %d/%d agree (%.2f%%)%n", agree, out.count(),
                 100 * golden.predAgreement()));

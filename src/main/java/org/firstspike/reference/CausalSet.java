@@ -17,9 +17,11 @@ final class CausalSet {
      * @param order  input numbers sorted by arrival, {@code n} real (non-silent) inputs
      * @param w      weights, input i at {@code w[wBase + i]}
      * @param last   the "next input" after the n-th: a silent input (+∞) or the sentinel
+     * @param probe  null, or instrumentation that sees (and may invert) every decision
+     * @param neuron this neuron's index in its layer, for the probe
      */
     static double fire(double[] z, int[] order, int n, double[] w, int wBase, double threshold,
-            NextInputTest test, double last, double noSpike) {
+            NextInputTest test, double last, double noSpike, Probe probe, int neuron) {
         double sumW = 0;
         double sumWz = 0;
         for (int k = 0; k < n; k++) {
@@ -33,14 +35,14 @@ final class CausalSet {
             }
             // The seed clamps the denominator to [1e-10, 1e10]; only the lower bound can matter.
             double c = sumWz / Math.max(sumW - threshold, 1e-10);
-            if (c < zi) {
-                continue;
-            }
             double next = k + 1 < n ? z[order[k + 1]] : last;
-            if (test.rejects(c, next)) {
-                continue;
+            boolean notEarly = c >= zi;
+            boolean beforeNext = !test.rejects(c, next);
+            boolean valid = probe == null ? notEarly && beforeNext
+                    : probe.observe(neuron, k, c, zi, next, notEarly, beforeNext);
+            if (valid) {
+                return Math.min(c, noSpike);
             }
-            return Math.min(c, noSpike);
         }
         return noSpike;
     }

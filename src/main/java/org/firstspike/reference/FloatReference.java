@@ -41,7 +41,7 @@ public final class FloatReference {
         if (op instanceof Op.Input in) {
             return new InputStep(self, in, network.time());
         } else if (op instanceof Op.NeuronLayer layer) {
-            return new NeuronStep(self, sources[0], layer, inShapes.get(0), tau);
+            return new NeuronStep(self, node.name(), sources[0], layer, inShapes.get(0), tau);
         } else if (op instanceof Op.MinPool p) {
             return new PoolStep(self, sources[0], p.window(), inShapes.get(0), p.padZ(), false);
         } else if (op instanceof Op.AvgPoolZ p) {
@@ -68,6 +68,27 @@ public final class FloatReference {
     /** The output layer's z values for one sample. */
     public double[] evaluate(double[] sample) {
         return evaluateAll(sample)[outputIndex];
+    }
+
+    /** The result of a probed evaluation: output z and the near-ties met on the way. */
+    public record Probed(double[][] values, double[] output, List<NearTie> nearTies) {
+    }
+
+    /**
+     * Evaluates one sample, listing every neuron decision within relative {@code margin} of the
+     * other outcome, and inverting the decisions in {@code flips} — "what if rounding had gone the
+     * other way here". With no flips the output equals {@link #evaluate}.
+     */
+    public Probed probe(double[] sample, double margin, java.util.Set<NearTie.Decision> flips) {
+        Workspace ws = workspace.get();
+        Probe p = new Probe(margin, flips);
+        ws.probe = p;
+        try {
+            double[][] values = evaluateAll(sample);
+            return new Probed(values, values[outputIndex], List.copyOf(p.found));
+        } finally {
+            ws.probe = null;
+        }
     }
 
     /** The decoded class of output values {@code z}. */

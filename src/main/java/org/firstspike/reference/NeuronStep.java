@@ -13,6 +13,7 @@ import org.firstspike.model.WindowTaps;
  */
 final class NeuronStep implements Step {
     private final int self;
+    private final String name;
     private final int source;
     private final int[][] taps;
     private final int outChannels;
@@ -22,8 +23,9 @@ final class NeuronStep implements Step {
     private final NeuronModel neuron;
     private final double noSpike;
 
-    NeuronStep(int self, int source, Op.NeuronLayer op, Shape in, double tauSyn) {
+    NeuronStep(int self, String name, int source, Op.NeuronLayer op, Shape in, double tauSyn) {
         this.self = self;
+        this.name = name;
         this.source = source;
         this.taps = op instanceof Op.Conv2d c ? WindowTaps.allChannels(c.window(), in) : identity(in.size());
         this.outChannels = op.weights().outputs();
@@ -53,6 +55,9 @@ final class NeuronStep implements Step {
 
     @Override
     public void run(double[][] values, Workspace ws) {
+        if (ws.probe != null) {
+            ws.probe.node = name;
+        }
         double[] in = values[source];
         int positions = taps.length;
         double[] out = new double[outChannels * positions];
@@ -63,7 +68,7 @@ final class NeuronStep implements Step {
             double last = n < perRow ? Double.POSITIVE_INFINITY : neuron.lastInputSentinel().z();
             for (int o = 0; o < outChannels; o++) {
                 out[o * positions + p] = CausalSet.fire(ws.patch, ws.order, n, weights, o * perRow,
-                        neuron.threshold(), neuron.nextInputTest(), last, noSpike);
+                        neuron.threshold(), neuron.nextInputTest(), last, noSpike, ws.probe, o * positions + p);
             }
         }
         values[self] = out;

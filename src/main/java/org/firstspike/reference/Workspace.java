@@ -6,6 +6,8 @@ final class Workspace {
     double[] patch = new double[0];
     int[] real = new int[0];
     int[] order = new int[0];
+    /** Null except while {@link FloatReference#probe} evaluates. */
+    Probe probe;
 
     void ensure(int n) {
         if (patch.length < n) {

@@ -16,7 +16,7 @@ import org.firstspike.tensor.Tensor;
  * the winner and runner-up lie within {@link #NEAR_TIE} of each other in either computation.
  */
 public record GoldenComparison(int images, double maxRelError, double fracWithin, long entries,
-        List<Outlier> outliers, double predAgreement, List<Disagreement> disagreements) {
+        List<Outlier> outliers, double predAgreement, List<Disagreement> disagreements, double[][] goldenZ) {
 
     public static final double TOLERANCE = 1e-4;
     public static final double NEAR_TIE = 1e-5;
@@ -43,8 +43,10 @@ public record GoldenComparison(int images, double maxRelError, double fracWithin
         List<Outlier> outliers = new ArrayList<>();
         List<Disagreement> disagreements = new ArrayList<>();
         int agree = 0;
+        double[][] goldenZ = new double[n][];
         for (int i = 0; i < n; i++) {
             double[] g = new double[classes];
+            goldenZ[i] = g;
             for (int j = 0; j < classes; j++) {
                 g[j] = z.get(i * classes + j);
                 double rel = Math.abs(out.z()[i][j] - g[j]) / Math.abs(g[j]);
@@ -67,7 +69,7 @@ public record GoldenComparison(int images, double maxRelError, double fracWithin
         }
         long entries = (long) n * classes;
         return new GoldenComparison(n, max, entries == 0 ? 1 : (double) within / entries, entries, outliers,
-                n == 0 ? 1 : (double) agree / n, disagreements);
+                n == 0 ? 1 : (double) agree / n, disagreements, goldenZ);
     }
 
     /** Relative gap between the smallest and second-smallest z: how close the decision was. */
@@ -100,5 +102,12 @@ public record GoldenComparison(int images, double maxRelError, double fracWithin
 
     public boolean nearTiesOnly() {
         return disagreements.stream().allMatch(Disagreement::nearTie);
+    }
+
+    /** Images with any value beyond the tolerance, in order. */
+    public java.util.SortedSet<Integer> outlierImages() {
+        java.util.SortedSet<Integer> s = new java.util.TreeSet<>();
+        outliers.forEach(o -> s.add(o.image()));
+        return s;
     }
 }
