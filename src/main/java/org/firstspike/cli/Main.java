@@ -79,8 +79,9 @@ public final class Main {
         }
         Command cmd = COMMANDS.get(args[0]);
         if (cmd == null) {
-            throw new UsageException("unknown command '" + args[0] + "'"
-                    + Suggest.didYouMean(args[0], COMMANDS.keySet()) + "; run firstspike --help");
+            String hint = Suggest.didYouMean(args[0], COMMANDS.keySet());
+            throw new UsageException("unknown command '" + args[0] + "'" + (hint.isEmpty()
+                    ? "; run firstspike --help for the list" : hint));
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         if (Arrays.asList(rest).contains("--help") || Arrays.asList(rest).contains("-h")) {

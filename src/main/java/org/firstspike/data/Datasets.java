@@ -90,7 +90,7 @@ public final class Datasets {
             }
             return f.get(f.keys().get(0));
         } catch (TensorFileException e) {
-            throw DiagnosticException.fileError(path.toString(), e.getMessage());
+            throw DiagnosticException.fileError(path.toString(), e.detail());
         }
     }
 }

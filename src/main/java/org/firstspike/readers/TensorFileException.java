@@ -42,6 +42,12 @@ public final class TensorFileException extends Exception {
         return problem;
     }
 
+    /** The message without the file: "tensor 'k': problem (byte offset n)", for callers that name the file. */
+    public String detail() {
+        String full = format(file, tensor, offset, problem);
+        return full.substring(full.indexOf(": ") + 2);
+    }
+
     /** Same problem attributed to a tensor, for failures detected before the key was known. */
     public TensorFileException forTensor(String key) {
         return tensor != null ? this : new TensorFileException(file, key, offset, problem);

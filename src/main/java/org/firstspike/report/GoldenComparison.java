@@ -96,7 +96,7 @@ public record GoldenComparison(int images, double maxRelError, double fracWithin
             var f = TensorFiles.open(file);
             return f.get(f.keys().get(0));
         } catch (TensorFileException e) {
-            throw DiagnosticException.fileError(file.toString(), e.getMessage());
+            throw DiagnosticException.fileError(file.toString(), e.detail());
         }
     }
 
