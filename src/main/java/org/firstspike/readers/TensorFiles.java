@@ -19,9 +19,14 @@ public final class TensorFiles {
      * nested numeric arrays or {@code {"shape", "data", "dtype"}} objects, and NaN/Infinity either
      * bare or as strings inside arrays (see JsonTensorReader).
      *
+     * A directory is read as a set of .npy files, keyed by file name without ".npy".
+     *
      * @throws TensorFileException for a missing, unreadable, unrecognised or corrupt file
      */
     public static TensorFile open(Path file) throws TensorFileException {
+        if (java.nio.file.Files.isDirectory(file)) {
+            return NpyDirectory.read(file);
+        }
         return parse(file, FileBytes.read(file));
     }
 

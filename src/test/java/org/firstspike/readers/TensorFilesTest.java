@@ -36,7 +36,7 @@ class TensorFilesTest {
     @Test
     void missingDirectoryEmptyAndUnknown() throws Exception {
         assertEquals("no such file", problem(tmp.resolve("absent.pt")));
-        assertEquals("is a directory, not a file", problem(tmp));
+        assertEquals("directory holds no .npy files", problem(tmp));
         Path empty = Files.write(tmp.resolve("empty.bin"), new byte[0]);
         assertEquals("file is empty", problem(empty));
         Path text = Files.writeString(tmp.resolve("notes.txt"), "hello");
@@ -60,5 +60,16 @@ class TensorFilesTest {
         TensorFileException e = assertThrows(TensorFileException.class, () -> TensorFiles.open(p));
         assertEquals(p, e.file());
         return e.problem();
+    }
+
+    @Test
+    void directoryOfNpyFilesIsOneFileKeyedByName() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("weights"));
+        Files.copy(Fixtures.resource("npy/f4_le.npy"), dir.resolve("b.npy"));
+        Files.copy(Fixtures.resource("npy/f8_le.npy"), dir.resolve("a.npy"));
+        Files.writeString(dir.resolve("notes.txt"), "ignored");
+        TensorFile f = TensorFiles.open(dir);
+        assertEquals(List.of("a", "b"), f.keys());
+        assertEquals(TensorFiles.open(dir.resolve("a.npy")).get("a"), f.get("a"));
     }
 }
