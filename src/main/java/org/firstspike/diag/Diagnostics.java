@@ -20,6 +20,11 @@ public final class Diagnostics {
         add(Diagnostic.warning(span, message));
     }
 
+    /** Context for other diagnostics (e.g. how the check carries on after an error); never fails a run. */
+    public void note(SourceSpan span, String message) {
+        add(new Diagnostic(Severity.NOTE, span, null, message, java.util.List.of()));
+    }
+
     public boolean hasErrors() {
         return items.stream().anyMatch(Diagnostic::isError);
     }

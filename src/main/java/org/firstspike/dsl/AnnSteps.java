@@ -18,9 +18,21 @@ final class AnnSteps {
 
     static final List<String> NAMES = List.of("normalize", "conv2d", "batchnorm", "relu", "maxpool", "clamp");
 
+    /** The named arguments of each step. */
+    private static final Map<String, List<String>> ARGUMENTS = Map.of(
+            "normalize", List.of("mean", "std"),
+            "conv2d", List.of("out", "kernel", "stride", "padding", "weight", "bias"),
+            "batchnorm", List.of("gamma", "beta", "mean", "var", "eps"),
+            "relu", List.of(),
+            "maxpool", List.of("kernel", "stride", "padding"),
+            "clamp", List.of("min", "max"));
+
     static Built build(Expr.Call call, Shape in, Context ctx) {
         Args a = Args.of(call, ctx.ev());
         LayerOps.noExtraPositional(a, 0);
+        if (ARGUMENTS.containsKey(call.fn())) {
+            a.expect(ARGUMENTS.get(call.fn()).toArray(String[]::new));
+        }
         Built b = switch (call.fn()) {
             case "normalize" -> normalize(a, in);
             case "conv2d" -> conv(a, in);
@@ -34,8 +46,10 @@ final class AnnSteps {
                 yield null;
             }
         };
-        a.finish();
-        return b;
+        if (!ARGUMENTS.containsKey(call.fn())) {
+            return null; // the arguments of an unknown step cannot be judged
+        }
+        return a.finish() ? b : null;
     }
 
     private static Built normalize(Args a, Shape in) {
@@ -137,7 +151,8 @@ final class AnnSteps {
             return null;
         }
         if (out.length != 1 && out.length != channels) {
-            a.error(key, "'" + key + "' has " + out.length + " values but the input has " + channels + " channels");
+            a.error(key, "'" + key + "' has " + out.length + " values but the input has " + channels
+                    + (channels == 1 ? " channel" : " channels"));
             return null;
         }
         for (double x : out) {

@@ -30,6 +30,8 @@ final class Args {
     private final Map<String, Entry> named = new LinkedHashMap<>();
     private final Map<String, Value> evaluated = new LinkedHashMap<>();
     private final Set<String> known = new LinkedHashSet<>();
+    /** A {@code time} or {@code neuron} block read as arguments: messages speak of settings. */
+    private boolean block;
 
     private Args(String owner, SourceSpan ownerSpan, Evaluator ev) {
         this.owner = owner;
@@ -42,8 +44,10 @@ final class Args {
         for (Arg arg : call.args()) {
             if (arg.positional()) {
                 if (!a.named.isEmpty()) {
+                    // Reported once here; it does not also count against the op's positional arguments.
                     ev.diagnostics().error(arg.value().span(), "positional argument after named ones in "
                             + call.fn() + "()");
+                    continue;
                 }
                 a.positional.add(arg.value());
             } else if (a.named.containsKey(arg.key())) {
@@ -66,6 +70,20 @@ final class Args {
             }
         });
         return a;
+    }
+
+    /** Marks these as the settings of a block, e.g. "the time block needs 't_max'". */
+    Args asBlock() {
+        block = true;
+        return this;
+    }
+
+    /**
+     * Declares every argument the owner takes, so {@link #finish()} judges names correctly even when a
+     * builder stops early (an error in one argument must not make the later ones look unknown).
+     */
+    void expect(String... keys) {
+        known.addAll(List.of(keys));
     }
 
     String owner() {
@@ -109,7 +127,8 @@ final class Args {
         Entry e = named.get(key);
         if (e == null) {
             if (required) {
-                ev.diagnostics().error(ownerSpan, owner + "() needs argument '" + key + "'");
+                ev.diagnostics().error(ownerSpan, block ? "the " + owner + " block needs '" + key + "'"
+                        : owner + "() needs argument '" + key + "'");
             }
             return null;
         }
@@ -198,7 +217,8 @@ final class Args {
         }
         String shown = v instanceof Value.Word w ? "'" + w.name() + "'" : v.describe();
         String hint = v instanceof Value.Word w ? Suggest.didYouMean(w.name(), options.keySet()) : "";
-        error(key, "'" + key + "' must be one of " + String.join(", ", options.keySet()) + ", not " + shown + hint);
+        error(key, "'" + key + "' must be one of " + String.join(", ", new java.util.TreeSet<>(options.keySet()))
+                + ", not " + shown + hint);
         return null;
     }
 
@@ -245,19 +265,24 @@ final class Args {
         if (o == null || !names.contains(o.name())) {
             String shown = o != null ? "'" + o.name() + "'" : v.describe();
             String hint = o != null ? Suggest.didYouMean(o.name(), names) : "";
-            error(key, "'" + key + "' must be one of " + String.join(", ", names) + ", not " + shown + hint);
+            error(key, "'" + key + "' must be one of " + String.join(", ", new java.util.TreeSet<>(names)) + ", not "
+                    + shown + hint);
             return null;
         }
         return o;
     }
 
-    /** Reports named arguments that no getter asked for. */
-    void finish() {
+    /** Reports named arguments that are neither expected nor asked for; true if there were none. */
+    boolean finish() {
+        boolean clean = true;
         for (Map.Entry<String, Entry> e : named.entrySet()) {
             if (!known.contains(e.getKey())) {
-                ev.diagnostics().error(e.getValue().keySpan(), "unknown argument '" + e.getKey() + "' for "
-                        + owner + "()" + Suggest.didYouMean(e.getKey(), known));
+                ev.diagnostics().error(e.getValue().keySpan(), (block ? "unknown setting '" + e.getKey() + "' in the "
+                        + owner + " block" : "unknown argument '" + e.getKey() + "' for " + owner + "()")
+                        + Suggest.didYouMean(e.getKey(), known));
+                clean = false;
             }
         }
+        return clean;
     }
 }

@@ -79,6 +79,10 @@ final class Evaluator {
     }
 
     void unknownName(Value.Word w) {
+        if (w.name().equals("never")) {
+            diagnostics.error(w.span(), "'never' is a spike time (t = ∞) and does not fit here");
+            return;
+        }
         diagnostics.error(w.span(), "unknown name '" + w.name() + "'" + Suggest.didYouMean(w.name(),
                 allNames()));
     }

@@ -31,6 +31,12 @@ final class GraphBuilder {
             Stmt def = definitions.get(i);
             List<Node> made = def == input ? single(InputBuilder.build(input, ctx)) : layer((Stmt.Layer) def);
             for (Node n : made) {
+                if (n.shape().elements() > org.firstspike.model.Shape.MAX_ELEMENTS) {
+                    ctx.diagnostics().error(n.span(), "'" + n.name() + "' would hold " + n.shape() + " = "
+                            + n.shape().elements() + " neurons; at most " + org.firstspike.model.Shape.MAX_ELEMENTS
+                            + " are supported");
+                    continue;
+                }
                 built.put(n.name(), n);
                 nodes.add(n);
             }
@@ -70,8 +76,11 @@ final class GraphBuilder {
         }
         Node node = built.get(n.name());
         if (node == null && !definitionOf.containsKey(n.name())) {
-            ctx.diagnostics().error(n.span(), "unknown layer '" + n.name() + "'"
-                    + Suggest.didYouMean(n.name(), definitionOf.keySet()));
+            Scope scope = ctx.ev().scope();
+            String what = scope.constants.containsKey(n.name()) || scope.laterConstants.contains(n.name())
+                    ? "a constant" : scope.weights.containsKey(n.name()) ? "a weights file" : null;
+            ctx.diagnostics().error(n.span(), what != null ? "'" + n.name() + "' is " + what + ", not a layer"
+                    : "unknown layer '" + n.name() + "'" + Suggest.didYouMean(n.name(), definitionOf.keySet()));
         }
         return node;
     }

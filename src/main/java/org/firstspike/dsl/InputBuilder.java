@@ -24,8 +24,14 @@ final class InputBuilder {
         Args a = Args.of(src, ctx.ev());
         LayerOps.noExtraPositional(a, 0);
         Node node = switch (src.fn()) {
-            case "spikes" -> spikes(stmt, a, ctx);
-            case "image" -> image(stmt, a, ctx);
+            case "spikes" -> {
+                a.expect("shape", "domain");
+                yield spikes(stmt, a, ctx);
+            }
+            case "image" -> {
+                a.expect("shape", "pixel_scale");
+                yield image(stmt, a, ctx);
+            }
             default -> {
                 ctx.diagnostics().error(src.fnSpan(), "unknown input kind '" + src.fn()
                         + "'; use spikes(shape = [...]) or image(shape = [...]) with an encoder"
@@ -33,22 +39,26 @@ final class InputBuilder {
                 yield null;
             }
         };
-        a.finish();
-        return node;
+        boolean known = src.fn().equals("spikes") || src.fn().equals("image");
+        // The arguments of an unknown input kind cannot be judged.
+        return known && a.finish() ? node : null;
     }
 
     private static Shape shape(Args a) {
         Value v = a.value("shape", true);
-        int n = v instanceof Value.ListOf l ? l.items().size() : 1;
-        int[] dims = v == null ? null : a.ints("shape", null, 1, 1, 3);
-        if (dims == null) {
+        if (v == null || v instanceof Value.Invalid) {
             return null;
         }
-        if (!(v instanceof Value.ListOf) || n == 2) {
-            a.error("shape", "shape is a list: [N] for a vector or [C, H, W] for an image");
+        if (v instanceof Value.Word w) {
+            a.evaluator().unknownName(w);
             return null;
         }
-        return Shape.of(dims);
+        if (!(v instanceof Value.ListOf l) || l.items().size() != 1 && l.items().size() != 3) {
+            a.error("shape", "shape is a list: [N] for a vector or [C, H, W] for an image, not " + v.describe());
+            return null;
+        }
+        int[] dims = a.ints("shape", null, 1, 1, 3);
+        return dims == null ? null : Shape.of(dims);
     }
 
     private static Node spikes(Stmt.Input stmt, Args a, Context ctx) {
@@ -94,12 +104,12 @@ final class InputBuilder {
         if (!enc.steps().isEmpty()) {
             ctx.diagnostics().error(enc.steps().get(0).fnSpan(), "a linear encoder has no steps; its map is "
                     + "given by offset and slope");
+            return null; // its shape is not what the steps meant; no follow-up errors downstream
         }
         Args a = Args.of(new Expr.Call("linear", enc.span(), enc.args(), enc.span()), ctx.ev());
         Double offset = a.number("offset", null);
         Double slope = a.number("slope", null);
-        a.finish();
-        if (offset == null || slope == null) {
+        if (!a.finish() || offset == null || slope == null) {
             return null;
         }
         double pMax = 255 * pixelScale;

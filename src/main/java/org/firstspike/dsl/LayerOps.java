@@ -1,6 +1,7 @@
 package org.firstspike.dsl;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.firstspike.dsl.ast.Arg;
@@ -14,6 +15,28 @@ final class LayerOps {
     }
 
     private static final Set<String> MULTI_INPUT = Set.of("concat", "add");
+
+    private static final List<String> NEURON_ARGS = List.of("out", "in", "weight", "quant", "bias", "bias_time",
+            "threshold", "next_input_test", "last_input_sentinel", "no_spike");
+    private static final List<String> WINDOW_ARGS = List.of("kernel", "stride", "padding");
+
+    /** The named arguments of each op, so a misspelled one is caught even when a build stops early. */
+    private static final Map<String, List<String>> ARGUMENTS = Map.ofEntries(
+            Map.entry("conv2d", concat(NEURON_ARGS, WINDOW_ARGS)),
+            Map.entry("dense", NEURON_ARGS),
+            Map.entry("minpool", concat(WINDOW_ARGS, List.of("pad"))),
+            Map.entry("avgpool_z", concat(WINDOW_ARGS, List.of("pad"))),
+            Map.entry("flatten", List.of("order")),
+            Map.entry("chunk", List.of("parts")),
+            Map.entry("split", List.of("sizes")),
+            Map.entry("concat", List.of()),
+            Map.entry("shuffle", List.of("groups")),
+            Map.entry("add", List.of()),
+            Map.entry("delay", List.of("by", "negative")));
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+    }
 
     static boolean known(String fn) {
         return names().contains(fn);
@@ -34,6 +57,7 @@ final class LayerOps {
 
     static List<Node> build(Stmt.Layer stmt, List<Node> inputs, Context ctx) {
         Args args = Args.of(stmt.call(), ctx.ev());
+        args.expect(ARGUMENTS.getOrDefault(stmt.call().fn(), List.of()).toArray(String[]::new));
         if (inputs.isEmpty()) {
             ctx.diagnostics().error(stmt.call().fnSpan(), stmt.call().fn() + "() needs its input layer as the first argument");
             return List.of();
@@ -43,8 +67,8 @@ final class LayerOps {
             case "chunk", "split", "concat", "shuffle", "flatten" -> ChannelOps.build(stmt, inputs, args, ctx);
             default -> SpikeOps.build(stmt, inputs, args, ctx);
         };
-        args.finish();
-        return made;
+        // A layer with a misspelled argument is not used further: its shape may not be what was meant.
+        return args.finish() ? made : List.of();
     }
 
     /** Reports when the left side names a different number of values than the op produces. */
@@ -68,8 +92,9 @@ final class LayerOps {
     static void noExtraPositional(Args a, int allowed) {
         List<Expr> p = a.positional();
         for (int i = allowed; i < p.size(); i++) {
-            a.diagnostics().error(p.get(i).span(), a.owner() + "() takes " + allowed
-                    + " positional argument" + (allowed == 1 ? "" : "s") + "; name the others, e.g. out = 10");
+            a.diagnostics().error(p.get(i).span(), allowed == 0 ? a.owner() + "() takes named arguments only"
+                    : a.owner() + "() takes " + allowed + " positional argument" + (allowed == 1 ? "" : "s")
+                    + "; pass the others by name, as key = value");
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.firstspike.diag.Diagnostics;
+import org.firstspike.diag.SourceSpan;
 import org.firstspike.diag.Suggest;
 import org.firstspike.dsl.ast.Expr;
 import org.firstspike.tensor.DType;
@@ -26,31 +27,36 @@ final class Layouts {
             return null;
         }
         List<List<String>> groups = new ArrayList<>();
+        List<List<SourceSpan>> spans = new ArrayList<>();
         for (Expr item : list.items()) {
             List<String> group = new ArrayList<>();
-            if (!factors(item, group, d)) {
+            List<SourceSpan> groupSpans = new ArrayList<>();
+            if (!factors(item, group, groupSpans, d)) {
                 return null;
             }
             groups.add(group);
+            spans.add(groupSpans);
         }
         if (groups.isEmpty()) {
             d.error(e.span(), "a layout needs at least one axis");
             return null;
         }
-        return new Layout(groups, e.span());
+        return new Layout(groups, spans, e.span());
     }
 
-    private static boolean factors(Expr e, List<String> out, Diagnostics d) {
+    private static boolean factors(Expr e, List<String> out, List<SourceSpan> spans, Diagnostics d) {
         if (e instanceof Expr.Name n) {
             out.add(n.name());
+            spans.add(n.span());
             return true;
         }
         if (e instanceof Expr.Num n && n.value() == 1) {
             out.add(Layout.UNIT);
+            spans.add(n.span());
             return true;
         }
         if (e instanceof Expr.Binary b && b.op() == '*') {
-            return factors(b.left(), out, d) && factors(b.right(), out, d);
+            return factors(b.left(), out, spans, d) && factors(b.right(), out, spans, d);
         }
         d.error(e.span(), "a layout axis is an axis name, a product of axis names (in*kh*kw), or 1");
         return false;
@@ -64,18 +70,19 @@ final class Layouts {
         Layout layout = ref.layout();
         Set<String> seen = new HashSet<>();
         List<String> flat = new ArrayList<>();
-        for (List<String> g : layout.groups()) {
-            for (String a : g) {
+        for (int g = 0; g < layout.groups().size(); g++) {
+            for (int i = 0; i < layout.groups().get(g).size(); i++) {
+                String a = layout.groups().get(g).get(i);
                 if (a.equals(Layout.UNIT)) {
                     continue;
                 }
                 if (!axes.contains(a)) {
-                    d.error(layout.span(), "unknown axis '" + a + "' in layout; this layer's axes are "
+                    d.error(layout.axisSpan(g, i), "unknown axis '" + a + "' in layout; this layer's axes are "
                             + String.join(", ", axes) + Suggest.didYouMean(a, axes));
                     return null;
                 }
                 if (!seen.add(a)) {
-                    d.error(layout.span(), "axis '" + a + "' appears twice in layout " + layout);
+                    d.error(layout.axisSpan(g, i), "axis '" + a + "' appears twice in layout " + layout);
                     return null;
                 }
                 flat.add(a);

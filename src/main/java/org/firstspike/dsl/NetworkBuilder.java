@@ -59,18 +59,20 @@ public final class NetworkBuilder {
 
     private Network build() {
         collect();
+        openWeights(); // first: a constant may select a tensor, const W = sd["fc.weight"];
         evaluateConstants();
-        openWeights();
         NeuronModel neuron = Settings.neuron(neuronBlock, ev);
         TimeBase time = timeBase(neuron);
-        if (time == null || input == null) {
+        if (input == null) {
             return null;
         }
-        Context ctx = new Context(ev, time, neuron, sourceDir);
+        // A missing or wrong time block is reported already; check the layers anyway, so all errors come together.
+        Context ctx = time != null ? new Context(ev, time, true, neuron, sourceDir)
+                : new Context(ev, new TimeBase(0, 1, neuron.tauSyn()), false, neuron, sourceDir);
         List<Node> nodes = buildGraph(ctx);
         String out = checkOutput(nodes);
         warnUnused(nodes, out);
-        if (diagnostics.hasErrors() || nodes == null || out == null) {
+        if (diagnostics.hasErrors() || time == null || nodes == null || out == null) {
             return null;
         }
         String name = networkName != null ? networkName : fileStem();
@@ -108,7 +110,7 @@ public final class NetworkBuilder {
             } else if (s instanceof Stmt.Weights w) {
                 weights.add(w);
             } else if (s instanceof Stmt.Settings b) {
-                once(singles, b.block(), b.span());
+                once(singles, b.block() + " block", b.span());
                 if (b.block().equals("time")) {
                     timeBlock = b;
                 } else {
@@ -137,13 +139,17 @@ public final class NetworkBuilder {
         if (input == null) {
             diagnostics.error(start(), "missing input; declare one, e.g. input x = spikes(shape = [2]);");
         }
+        if (output == null) {
+            diagnostics.error(start(), "missing output; add e.g. output y decode first_spike();");
+        }
         checkNameClashes();
     }
 
     private void once(Map<String, SourceSpan> singles, String what, SourceSpan span) {
         SourceSpan first = singles.putIfAbsent(what, span);
         if (first != null) {
-            diagnostics.error(span, "duplicate " + what + " declaration; the first is at line " + first.line());
+            diagnostics.error(span, "duplicate " + what + (what.endsWith(" block") ? "" : " declaration")
+                    + "; the first is at line " + first.line());
         }
     }
 
@@ -162,16 +168,18 @@ public final class NetworkBuilder {
     }
 
     private void checkNameClashes() {
-        Set<String> names = new HashSet<>();
+        Map<String, SourceSpan> names = new HashMap<>();
         for (Stmt.Const c : constants) {
-            if (!names.add(c.name())) {
-                diagnostics.error(c.span(), "constant '" + c.name() + "' is already defined");
+            SourceSpan first = names.putIfAbsent(c.name(), c.span());
+            if (first != null) {
+                diagnostics.error(c.span(), "constant '" + c.name() + "' is already defined at line " + first.line());
             }
             clash(c.name(), c.span(), "a constant");
         }
         for (Stmt.Weights w : weights) {
-            if (!names.add(w.name())) {
-                diagnostics.error(w.span(), "'" + w.name() + "' is already defined");
+            SourceSpan first = names.putIfAbsent(w.name(), w.span());
+            if (first != null) {
+                diagnostics.error(w.span(), "'" + w.name() + "' is already defined at line " + first.line());
             }
             clash(w.name(), w.span(), "a weights file");
         }
@@ -210,32 +218,45 @@ public final class NetworkBuilder {
                         + src.fn() + "(\"weights/model" + WeightFiles.EXTENSIONS.get(src.fn()).get(0) + "\")");
                 continue;
             }
-            Path file = sourceDir.resolve(path.value());
+            if (path.value().isBlank()) {
+                diagnostics.error(path.span(), "the weights path is empty");
+                continue;
+            }
+            Path file;
+            try {
+                file = sourceDir.resolve(path.value());
+            } catch (java.nio.file.InvalidPathException e) {
+                diagnostics.error(path.span(), "not a usable file path: " + e.getReason());
+                continue;
+            }
             try {
                 if (!WeightFiles.fits(src.fn(), file) && java.nio.file.Files.exists(file)) {
                     diagnostics.error(path.span(), src.fn() + "(...) reads " + String.join(", ",
-                            WeightFiles.EXTENSIONS.get(src.fn())) + " files; '" + path.value()
+                            WeightFiles.EXTENSIONS.get(src.fn())) + " files; '" + Format.visible(path.value())
                             + "' looks like another format");
                     continue;
                 }
                 scope.weights.put(w.name(), WeightFiles.open(file));
             } catch (TensorFileException e) {
-                diagnostics.error(path.span(), "cannot read weights: " + describe(e, path.value()));
+                diagnostics.error(path.span(), "cannot read weights: " + Format.visible(path.value()) + ": "
+                        + e.detail() + nearMiss(file));
             }
         }
     }
 
-    /** The reader's message with the path as the program wrote it. */
-    private static String describe(TensorFileException e, String written) {
-        StringBuilder sb = new StringBuilder(written).append(": ");
-        if (e.tensor() != null) {
-            sb.append("tensor '").append(e.tensor()).append("': ");
+    /** "; did you mean 'x.pt'?" when {@code file} does not exist but its directory has a similar name. */
+    private static String nearMiss(Path file) {
+        Path dir = file.getParent();
+        if (file.getFileName() == null || dir == null || java.nio.file.Files.exists(file)
+                || !java.nio.file.Files.isDirectory(dir)) {
+            return "";
         }
-        sb.append(e.problem());
-        if (e.offset() >= 0) {
-            sb.append(" (byte offset ").append(e.offset()).append(')');
+        try (java.util.stream.Stream<Path> s = java.nio.file.Files.list(dir)) {
+            List<String> names = s.limit(1000).map(p -> p.getFileName().toString()).toList();
+            return Suggest.didYouMean(file.getFileName().toString(), names);
+        } catch (java.io.IOException | RuntimeException e) {
+            return "";
         }
-        return sb.toString();
     }
 
     private List<Node> buildGraph(Context ctx) {
@@ -282,14 +303,14 @@ public final class NetworkBuilder {
 
     private String checkOutput(List<Node> nodes) {
         if (output == null) {
-            diagnostics.error(start(), "missing output; add e.g. output y decode first_spike();");
-            return null;
+            return null; // reported by collect()
         }
         Args a = Args.of(output.decode(), ev);
         if (!output.decode().fn().equals("first_spike")) {
             diagnostics.error(output.decode().fnSpan(), "unknown decoding '" + output.decode().fn()
                     + "'; FirstSpike decodes first_spike (earliest spike wins, ties to the lowest index)");
         } else {
+            LayerOps.noExtraPositional(a, 0);
             a.word("ties", Map.of("lowest_index", "lowest_index"), "lowest_index");
             a.finish();
         }

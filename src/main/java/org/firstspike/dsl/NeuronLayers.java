@@ -92,9 +92,9 @@ final class NeuronLayers {
             return null;
         }
         double z = ctx.toZ(noSpike);
-        if (!(z >= ctx.time().toZ(ctx.time().tMax()) * (1 - 1e-6)) || Double.isInfinite(z)) {
-            a.error("no_spike", "a layer's no_spike must be finite and not before t_max = "
-                    + Format.number(ctx.time().tMax()));
+        if (Double.isInfinite(z) || ctx.timeKnown() && !(z >= ctx.time().toZ(ctx.time().tMax()) * (1 - 1e-6))) {
+            a.error("no_spike", ctx.timeKnown() ? "a layer's no_spike must be finite and not before t_max = "
+                    + Format.number(ctx.time().tMax()) : "a layer's no_spike must be finite");
             return null;
         }
         return new Tail(n.withThreshold(threshold).withNextInputTest(next).withLastInputSentinel(last), z);

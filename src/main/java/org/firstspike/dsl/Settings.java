@@ -32,7 +32,7 @@ final class Settings {
             seen.put(s.key(), s);
             args.add(new org.firstspike.dsl.ast.Arg(s.key(), s.keySpan(), s.value()));
         }
-        return Args.of(new Expr.Call(block.block(), block.span(), args, block.span()), ev);
+        return Args.of(new Expr.Call(block.block(), block.span(), args, block.span()), ev).asBlock();
     }
 
     static NeuronModel neuron(Stmt.Settings block, Evaluator ev) {
@@ -48,7 +48,7 @@ final class Settings {
         LastInputSentinel last = a.word("last_input_sentinel", SENTINELS, LastInputSentinel.INFINITY);
         a.finish();
         if (threshold == null || tau == null || next == null || last == null) {
-            d.error(block.span(), "the neuron block has errors; using defaults for the rest of the check");
+            d.note(block.span(), "the neuron block has errors; using defaults for the rest of the check");
             return new NeuronModel(1.0, 1.0, NextInputTest.GE, LastInputSentinel.INFINITY);
         }
         return new NeuronModel(threshold, tau, next, last);

@@ -38,13 +38,13 @@ final class TensorKeys {
         List<String> close = Suggest.closest(key, file.keys(), 3);
         if (close.isEmpty()) {
             close = file.keys().subList(0, Math.min(5, file.keys().size()));
-            return "no tensor '" + key + "' in " + name + "; it holds " + quoted(close)
+            return "no tensor '" + Format.visible(key) + "' in " + name + "; it holds " + quoted(close)
                     + (file.keys().size() > close.size() ? ", …" : "");
         }
-        return "no tensor '" + key + "' in " + name + "; closest keys: " + quoted(close);
+        return "no tensor '" + Format.visible(key) + "' in " + name + "; closest keys: " + quoted(close);
     }
 
     private static String quoted(List<String> keys) {
-        return String.join(", ", keys.stream().map(k -> "'" + k + "'").toList());
+        return String.join(", ", keys.stream().map(k -> "'" + Format.visible(k) + "'").toList());
     }
 }

@@ -41,30 +41,40 @@ final class TensorSlicing {
 
     private static Range range(Subscript s, int dim, int axis, Evaluator ev) {
         if (!s.slice()) {
-            Integer i = bound(s.start(), dim, ev);
-            if (i == null) {
+            Integer written = bound(s.start(), ev);
+            if (written == null) {
                 return null;
             }
+            int i = fromEnd(written, dim);
             if (i < 0 || i >= dim) {
                 ev.error(s.span(), "index out of range for axis " + axis + " of size " + dim);
                 return null;
             }
             return new Range(i, i + 1, false);
         }
-        Integer start = s.start() == null ? Integer.valueOf(0) : bound(s.start(), dim, ev);
-        Integer stop = s.stop() == null ? Integer.valueOf(dim) : bound(s.stop(), dim, ev);
-        if (start == null || stop == null) {
+        Integer from = s.start() == null ? Integer.valueOf(0) : bound(s.start(), ev);
+        Integer to = s.stop() == null ? Integer.valueOf(dim) : bound(s.stop(), ev);
+        if (from == null || to == null) {
             return null;
         }
+        int start = fromEnd(from, dim);
+        int stop = fromEnd(to, dim);
         if (start < 0 || stop > dim || start >= stop) {
-            ev.error(s.span(), "slice " + start + ":" + stop + " is empty or outside axis " + axis + " of size " + dim);
+            // The bounds as written (a negative one counts from the end), so the message matches the source.
+            String written = (s.start() == null ? "" : from.toString()) + ":" + (s.stop() == null ? "" : to.toString());
+            ev.error(s.span(), "slice " + written + " is empty or outside axis " + axis + " of size " + dim);
             return null;
         }
         return new Range(start, stop, true);
     }
 
-    /** An integer bound; negative counts from the end as in Python. */
-    private static Integer bound(Expr e, int dim, Evaluator ev) {
+    /** A negative index counts from the end, as in Python. */
+    private static int fromEnd(int i, int dim) {
+        return i < 0 ? dim + i : i;
+    }
+
+    /** An integer bound, as written. */
+    private static Integer bound(Expr e, Evaluator ev) {
         Double v = ev.number(ev.eval(e), e.span(), "a subscript");
         if (v == null) {
             return null;
@@ -73,8 +83,7 @@ final class TensorSlicing {
             ev.error(e.span(), "a subscript must be an integer, not " + Format.number(v));
             return null;
         }
-        int i = (int) (double) v;
-        return i < 0 ? dim + i : i;
+        return (int) (double) v;
     }
 
     private static Tensor extract(Tensor t, List<Range> ranges) {

@@ -19,7 +19,7 @@ sealed interface Value {
 
     record Str(String value) implements Value {
         public String describe() {
-            return "the string \"" + value + "\"";
+            return "the string \"" + Format.visible(value) + "\"";
         }
     }
 

@@ -9,7 +9,6 @@ import org.firstspike.model.Granularity;
 import org.firstspike.model.QatTanh;
 import org.firstspike.model.Quantization;
 import org.firstspike.model.SynapseWeights;
-import org.firstspike.tensor.DType;
 import org.firstspike.tensor.Shapes;
 import org.firstspike.tensor.Tensor;
 
@@ -76,6 +75,10 @@ final class WeightBinding {
             return Quantization.FLOAT;
         }
         Args q = Args.of(opt, a.evaluator());
+        q.expect("bits", "per");
+        if (opt.name().equals("scaled_int")) {
+            q.expect("scale");
+        }
         Integer bits = q.integer("bits", 8, 2);
         Granularity per = q.word("per", GRANULARITY, Granularity.PER_TENSOR);
         Quantization result = null;
@@ -83,16 +86,16 @@ final class WeightBinding {
             q.error("bits", "at most 16 bits are supported, not " + bits);
         } else if (bits != null && per != null) {
             result = opt.name().equals("qat_tanh") ? QatTanh.quantize(canonical, bits, per)
-                    : scaledInt(q, canonical, bits, per);
-        } else if (opt.name().equals("scaled_int")) {
-            q.value("scale", false);
+                    : scaledInt(a, q, canonical, bits, per);
         }
-        q.finish();
-        return result;
+        return q.finish() ? result : null;
     }
 
-    /** Integer levels stored in the file, with {@code scale} per tensor (1 value) or channel (out values). */
-    private static Quantization scaledInt(Args q, Tensor levels, int bits, Granularity per) {
+    /**
+     * Integer levels stored in the file, with {@code scale} per tensor (1 value) or channel (out values).
+     * A level that is not an integer of {@code bits} bits is reported at the layer's weight: the tensor is wrong.
+     */
+    private static Quantization scaledInt(Args layer, Args q, Tensor levels, int bits, Granularity per) {
         int out = levels.dim(0);
         double[] scales = scales(q, per == Granularity.PER_TENSOR ? 1 : out, per);
         if (scales == null) {
@@ -104,7 +107,7 @@ final class WeightBinding {
         for (int i = 0; i < ints.length; i++) {
             double v = levels.get(i);
             if (v != Math.rint(v) || v < lo || v > hi) {
-                q.error("bits", "scaled_int weights must be integers in [" + lo + ", " + hi + "] for " + bits
+                layer.error("weight", "scaled_int weights must be integers in [" + lo + ", " + hi + "] for " + bits
                         + " bits; flat index " + i + " holds " + Format.number(v));
                 return null;
             }
@@ -154,14 +157,10 @@ final class WeightBinding {
             return null;
         }
         double spikeT = time.zDomain() ? ctx.time().toT(time.value()) : time.value();
-        if (!(spikeT >= 0) || spikeT > ctx.time().tMax()) {
+        if (!(spikeT >= 0) || ctx.timeKnown() && spikeT > ctx.time().tMax()) {
             a.error("bias_time", "the bias spike time must lie in [0, t_max]");
             return null;
         }
         return new Bias(t.toArray(), spikeT, ref.origin());
-    }
-
-    static Tensor asFloat(Tensor t) {
-        return t.dtype() == DType.FLOAT64 ? t : Tensor.of(DType.FLOAT64, t.toArray(), t.shape());
     }
 }

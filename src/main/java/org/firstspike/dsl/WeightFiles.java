@@ -30,7 +30,7 @@ final class WeightFiles {
 
     private static final Map<Key, TensorFile> CACHE = new ConcurrentHashMap<>();
 
-    /** Opens {@code path}; a directory is read as a set of .npy files keyed by file name. */
+    /** Opens {@code path} (a directory is read as a set of .npy files keyed by file name). */
     static TensorFile open(Path path) throws TensorFileException {
         Key key;
         try {
@@ -44,7 +44,7 @@ final class WeightFiles {
         if (cached != null) {
             return cached;
         }
-        TensorFile file = Files.isDirectory(path) ? NpyDirectory.open(path) : TensorFiles.open(path);
+        TensorFile file = TensorFiles.open(path);
         if (CACHE.size() > 64) {
             CACHE.clear();
         }

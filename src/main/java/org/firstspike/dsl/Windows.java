@@ -35,7 +35,10 @@ final class Windows {
         }
         Window win = new Window(kh, kw, sh, sw, p);
         if (win.outHeight(h) < 1 || win.outWidth(w) < 1) {
-            a.error("kernel", "a " + kh + "×" + kw + " window does not fit the padded " + h + "×" + w + " input");
+            int ph = h + p.top() + p.bottom();
+            int pw = w + p.left() + p.right();
+            a.error("kernel", "a " + kh + "×" + kw + " window does not fit the " + h + "×" + w + " input"
+                    + (ph != h || pw != w ? " padded to " + ph + "×" + pw : ""));
             return null;
         }
         return win;

@@ -42,8 +42,25 @@ public record Shape(List<Integer> dims) {
         return dims.get(2);
     }
 
+    /** More neurons than any target could hold, and small enough that every index fits an int. */
+    public static final long MAX_ELEMENTS = 1L << 28;
+
+    /** Number of elements; exact even for absurd shapes (see {@link #MAX_ELEMENTS}). */
+    public long elements() {
+        long n = 1;
+        for (int d : dims) {
+            n = Math.multiplyHigh(n, d) != 0 ? Long.MAX_VALUE : n * d;
+        }
+        return n;
+    }
+
+    /** Number of elements of a shape within {@link #MAX_ELEMENTS}, which the front end guarantees. */
     public int size() {
-        return dims.stream().reduce(1, (a, b) -> a * b);
+        long n = elements();
+        if (n > Integer.MAX_VALUE) {
+            throw new IllegalStateException("shape " + this + " is too large");
+        }
+        return (int) n;
     }
 
     /** Neurons per channel: H·W for maps, 1 for vectors. */
