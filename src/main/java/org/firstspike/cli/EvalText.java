@@ -28,9 +28,10 @@ final class EvalText {
                 golden.maxRelError(), 100 * golden.fracWithin(), golden.entries(), GoldenComparison.TOLERANCE));
         if (!golden.outliers().isEmpty()) {
             long explained = why.stream().filter(e -> e.explained()).count();
-            sb.append(String.format("  outliers: %d values in %d images; %d of these images are explained by a "
-                    + "near-tie (a decision within %.0e of flipping: inverting it reproduces the golden outputs)%n",
-                    golden.outliers().size(), golden.outlierImages().size(), explained,
+            int images = golden.outlierImages().size();
+            sb.append(String.format("  outliers: %d values in %d image%s; %d of %d explained by a near-tie (a neuron "
+                    + "decision within %.0e of flipping; inverting it reproduces the golden outputs)%n",
+                    golden.outliers().size(), images, images == 1 ? "" : "s", explained, images,
                     org.firstspike.report.OutlierExplanation.MARGIN));
             for (var e : why) {
                 sb.append("    image ").append(e.image()).append(": ");
