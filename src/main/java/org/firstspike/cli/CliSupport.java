@@ -41,6 +41,16 @@ final class CliSupport {
         }
     }
 
+    /** Checks the FILE operand; errors throw, warnings are printed, the network is returned. */
+    static org.firstspike.model.Network network(CommandLine cl, String command, Io io) throws UsageException {
+        org.firstspike.dsl.Frontend.Result r = org.firstspike.dsl.Frontend.check(file(cl, command));
+        if (!r.ok()) {
+            throw new org.firstspike.diag.DiagnosticException(r.diagnostics());
+        }
+        printWarnings(r.diagnostics(), io);
+        return r.network();
+    }
+
     static void printWarnings(List<Diagnostic> diagnostics, Io io) {
         List<Diagnostic> warnings = diagnostics.stream().filter(d -> !d.isError()).toList();
         if (!warnings.isEmpty()) {

@@ -9,7 +9,6 @@ import org.apache.commons.cli.Options;
 import org.firstspike.data.Dataset;
 import org.firstspike.data.Datasets;
 import org.firstspike.diag.DiagnosticException;
-import org.firstspike.dsl.Frontend;
 import org.firstspike.model.Network;
 import org.firstspike.reference.FloatReference;
 import org.firstspike.report.Evaluation;
@@ -63,12 +62,7 @@ final class EvalCommand implements Command {
 
     @Override
     public int run(CommandLine cl, Io io) throws UsageException {
-        Frontend.Result r = Frontend.check(CliSupport.file(cl, name()));
-        if (!r.ok()) {
-            throw new DiagnosticException(r.diagnostics());
-        }
-        CliSupport.printWarnings(r.diagnostics(), io);
-        Network net = r.network();
+        Network net = CliSupport.network(cl, name(), io);
         Dataset data = Datasets.open(cl.getOptionValue("data"),
                 cl.hasOption("labels") ? Path.of(cl.getOptionValue("labels")) : null);
         checkShape(net, data);

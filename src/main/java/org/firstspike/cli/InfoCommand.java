@@ -2,7 +2,6 @@ package org.firstspike.cli;
 
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
-import org.firstspike.dsl.Frontend;
 import org.firstspike.model.Network;
 import org.firstspike.report.InfoReport;
 import org.firstspike.report.Json;
@@ -31,12 +30,7 @@ final class InfoCommand implements Command {
 
     @Override
     public int run(CommandLine cl, Io io) throws UsageException {
-        Frontend.Result r = Frontend.check(CliSupport.file(cl, name()));
-        if (!r.ok()) {
-            throw new org.firstspike.diag.DiagnosticException(r.diagnostics());
-        }
-        CliSupport.printWarnings(r.diagnostics(), io);
-        Network net = r.network();
+        Network net = CliSupport.network(cl, name(), io);
         io.out().print(cl.hasOption("json") ? Json.write(InfoReport.json(net)) : InfoReport.text(net));
         return 0;
     }

@@ -283,13 +283,8 @@ public final class OdeSolver {
 
     /** The decoded class: the output that spikes first; ties and an all-silent output go to the lowest index. */
     public int decide(double[] outputTimes) {
-        int best = 0;
-        for (int i = 1; i < outputTimes.length; i++) {
-            if (outputTimes[i] < outputTimes[best]) {
-                best = i;
-            }
-        }
-        return best;
+        // t = τ·ln z is increasing, so the model's decoding rule applies to times unchanged.
+        return network.decode().decide(outputTimes);
     }
 
     /** For neuron layers, t_ns = τ·ln(no_spike z); for the input, t_max; NaN for other nodes. */
