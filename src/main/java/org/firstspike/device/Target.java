@@ -1,0 +1,40 @@
+package org.firstspike.device;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * A device class from targets/*.json: its resources, the clock reports assume where no
+ * place-and-route runs, and the engine configuration the compiler generates for it.
+ */
+public record Target(String name, String description, String family, String device,
+        @JsonProperty("package") String devicePackage, Resources resources,
+        @JsonProperty("clock_mhz") double clockMhz, Engine engine) {
+
+    /** What the device offers. RAM blocks are the small embedded RAMs; SPRAM the iCE40UP large ones. */
+    public record Resources(@JsonProperty("logic_cells") int logicCells, int luts, int ffs,
+            @JsonProperty("ram_blocks") int ramBlocks, @JsonProperty("ram_block_bits") int ramBlockBits,
+            @JsonProperty("spram_blocks") int spramBlocks, @JsonProperty("spram_block_bits") int spramBlockBits,
+            int dsps) {
+
+        public long ramBits() {
+            return (long) ramBlocks * ramBlockBits;
+        }
+
+        public long spramBits() {
+            return (long) spramBlocks * spramBlockBits;
+        }
+    }
+
+    /**
+     * The generated engine: synapse lanes (accumulations per cycle), neuron units (state updates
+     * per cycle), the widths of delay registers and of the widest product, and default ticks per t_max.
+     */
+    public record Engine(int lanes, @JsonProperty("neuron_units") int neuronUnits,
+            @JsonProperty("delay_bits") int delayBits, @JsonProperty("max_product_bits") int maxProductBits,
+            @JsonProperty("ticks_per_t_max") int ticksPerTMax) {
+
+        public int maxDelayTicks() {
+            return (1 << delayBits) - 1;
+        }
+    }
+}
