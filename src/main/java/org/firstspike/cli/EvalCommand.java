@@ -44,7 +44,7 @@ final class EvalCommand implements Command {
 
     @Override
     public Options options() {
-        return new Options()
+        Options o = new Options()
                 .addOption(Option.builder().longOpt("data").hasArg().argName("SET").required()
                         .desc("data set: fmnist-test, fmnist-train, an IDX file or a .npy file").build())
                 .addOption(Option.builder().longOpt("labels").hasArg().argName("FILE")
@@ -58,6 +58,8 @@ final class EvalCommand implements Command {
                 .addOption(Option.builder().longOpt("dump").hasArg().argName("DIR")
                         .desc("write every node's z values of the evaluated samples to DIR/<node>.npy").build())
                 .addOption(CliSupport.JSON);
+        HardwareEval.addOptions(o);
+        return o;
     }
 
     @Override
@@ -69,6 +71,10 @@ final class EvalCommand implements Command {
         int images = Math.min(CliSupport.intOption(cl, "images", data.count(), 1), data.count());
         int threads = CliSupport.intOption(cl, "threads", Runtime.getRuntime().availableProcessors(), 1);
         FloatReference ref = new FloatReference(net);
+        if (cl.hasOption("hardware")) {
+            HardwareEval.run(cl, io, net, ref, data, images, threads);
+            return 0;
+        }
         if (cl.hasOption("dump")) {
             NodeDump.write(Path.of(cl.getOptionValue("dump")), ref, data, images);
         }

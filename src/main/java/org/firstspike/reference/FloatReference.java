@@ -65,6 +65,31 @@ public final class FloatReference {
         return values;
     }
 
+    /**
+     * The host side of hardware inference: the input encoder's spike times t for one sample (a
+     * time ≥ t_max means no spike), before any network layer. Host spike times in the z domain
+     * are converted with t = τ·ln z.
+     */
+    public double[] inputTimes(double[] sample) {
+        InputStep in = (InputStep) steps.get(0);
+        double[] t = in.times(sample);
+        if (network.inputOp().encoding() instanceof org.firstspike.model.InputEncoding.HostSpikeTimes h && h.zDomain()) {
+            for (int i = 0; i < t.length; i++) {
+                t[i] = network.time().toT(t[i]);
+            }
+        }
+        return t;
+    }
+
+    /** One evaluation with the host encoder's spike times kept: what a hardware comparison needs. */
+    public record Trace(double[] inputTimes, double[][] values) {
+    }
+
+    public Trace trace(double[] sample) {
+        double[] times = inputTimes(sample);
+        return new Trace(times, evaluateAll(sample));
+    }
+
     /** The output layer's z values for one sample. */
     public double[] evaluate(double[] sample) {
         return evaluateAll(sample)[outputIndex];

@@ -22,31 +22,35 @@ final class InputStep implements Step {
 
     @Override
     public void run(double[][] values, Workspace ws) {
-        double[] raw = values[self];
+        double[] t = times(values[self]);
+        double[] z = new double[t.length];
         InputEncoding enc = op.encoding();
-        double[] out = new double[0];
-        if (enc instanceof InputEncoding.HostSpikeTimes h) {
-            out = new double[raw.length];
+        for (int i = 0; i < t.length; i++) {
+            z[i] = enc instanceof InputEncoding.HostSpikeTimes h && h.zDomain() ? zOf(t[i]) : toZ(t[i]);
+        }
+        values[self] = z;
+    }
+
+    /**
+     * The encoder's spike times for a raw sample: t (NaN or ≥ t_max meaning no spike), or for
+     * host spike times in the z domain, the z values as given.
+     */
+    double[] times(double[] raw) {
+        InputEncoding enc = op.encoding();
+        if (enc instanceof InputEncoding.LinearPixels l) {
+            double[] t = new double[raw.length];
             for (int i = 0; i < raw.length; i++) {
-                out[i] = h.zDomain() ? zOf(raw[i]) : toZ(raw[i]);
+                t[i] = l.offset() + l.slope() * raw[i] * l.pixelScale();
             }
-        } else if (enc instanceof InputEncoding.LinearPixels l) {
-            out = new double[raw.length];
-            for (int i = 0; i < raw.length; i++) {
-                out[i] = toZ(l.offset() + l.slope() * raw[i] * l.pixelScale());
-            }
+            return t;
         } else if (enc instanceof InputEncoding.Ann a) {
             double[] x = new double[raw.length];
             for (int i = 0; i < raw.length; i++) {
                 x[i] = raw[i] * a.pixelScale();
             }
-            double[] t = AnnEncoder.run(a.steps(), x, op.sampleShape());
-            out = new double[t.length];
-            for (int i = 0; i < t.length; i++) {
-                out[i] = toZ(t[i]);
-            }
+            return AnnEncoder.run(a.steps(), x, op.sampleShape());
         }
-        values[self] = out;
+        return raw.clone();
     }
 
     private double toZ(double t) {

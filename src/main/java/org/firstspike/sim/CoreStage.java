@@ -1,0 +1,65 @@
+package org.firstspike.sim;
+
+/**
+ * A core of neurons (docs/semantics.md §4, docs/architecture.md §4). Events arrive in tick order;
+ * each delivers its input element's fan-out (nonzero synapses into live neurons) through the lanes.
+ * The first touch of a neuron in a tick first asks whether it already fired since its last
+ * arrival (one multiply: Zc(g−1)·A' ≥ B·2^G); if so it is done and ignores the rest. At the end
+ * each neuron's tick is found by binary search below the tick that detected it, or below its limit.
+ */
+final class CoreStage extends Stage {
+    final int outputs;
+    final int positions;
+    final int windowTaps;
+    final int noSpikeTick;
+    final boolean lastInputQuirk;
+    final long[] theta;
+    final boolean[] dead;
+    final int[] fanStart;
+    final int[] fanTarget;
+    final int[] fanLevel;
+    final int[] bundles;
+    final int[] posStart;
+    final int[] posList;
+    final int biasTick;
+
+    CoreStage(String name, int size, Feed[] feeds, int outputs, int positions, int windowTaps, int noSpikeTick,
+            boolean lastInputQuirk, long[] theta, boolean[] dead, int[] fanStart, int[] fanTarget, int[] fanLevel,
+            int[] bundles, int[] posStart, int[] posList, int biasTick) {
+        super(name, size, feeds);
+        this.outputs = outputs;
+        this.positions = positions;
+        this.windowTaps = windowTaps;
+        this.noSpikeTick = noSpikeTick;
+        this.lastInputQuirk = lastInputQuirk;
+        this.theta = theta;
+        this.dead = dead;
+        this.fanStart = fanStart;
+        this.fanTarget = fanTarget;
+        this.fanLevel = fanLevel;
+        this.bundles = bundles;
+        this.posStart = posStart;
+        this.posList = posList;
+        this.biasTick = biasTick;
+    }
+
+    @Override
+    int dropFrom() {
+        return noSpikeTick;
+    }
+
+    /** Input elements, plus one virtual element for the bias input when there is one. */
+    @Override
+    int inputSize() {
+        return fanStart.length - 1 - (biasTick >= 0 ? 1 : 0);
+    }
+
+    int biasElement() {
+        return fanStart.length - 2;
+    }
+
+    @Override
+    long process(Engine e, int[] evTick, int[] evElement, int events, int[] out) {
+        return new CoreRun(this, e, out).run(evTick, evElement, events);
+    }
+}

@@ -1,0 +1,48 @@
+package org.firstspike.sim;
+
+/**
+ * First-spike pooling: events arrive in tick order, so the first event that reaches an output
+ * element is its spike; an element whose window has pad taps takes the pad tick if nothing came
+ * earlier. One cycle per event, then the output array in {@code ceil(size / lanes)} cycles.
+ */
+final class MinPoolStage extends Stage {
+    static final int NEVER = Integer.MAX_VALUE;
+
+    private final int[] windowStart;
+    private final int[] windows;
+    private final boolean[] padded;
+    private final int padTick;
+
+    MinPoolStage(String name, int size, Feed[] feeds, int[] windowStart, int[] windows, boolean[] padded,
+            int padTick) {
+        super(name, size, feeds);
+        this.windowStart = windowStart;
+        this.windows = windows;
+        this.padded = padded;
+        this.padTick = padTick;
+    }
+
+    @Override
+    int inputSize() {
+        return windowStart.length - 1;
+    }
+
+    @Override
+    long process(Engine e, int[] evTick, int[] evElement, int events, int[] out) {
+        java.util.Arrays.fill(out, 0, size, NEVER);
+        for (int i = 0; i < events; i++) {
+            int m = evElement[i];
+            for (int k = windowStart[m]; k < windowStart[m + 1]; k++) {
+                if (out[windows[k]] == NEVER) {
+                    out[windows[k]] = evTick[i];
+                }
+            }
+        }
+        for (int j = 0; j < size; j++) {
+            if (padded[j] && padTick >= 0 && padTick < out[j]) {
+                out[j] = padTick;
+            }
+        }
+        return events + e.wide(size);
+    }
+}
