@@ -75,12 +75,12 @@ final class CoreCompiler {
             start[m + 1] = start[m] + fan.get(m).size();
         }
         int[] target = new int[start[fan.size()]];
-        int[] level = new int[target.length];
+        short[] level = new short[target.length];
         int[] bundles = new int[fan.size()];
         for (int m = 0; m < fan.size(); m++) {
             for (int i = 0; i < fan.get(m).size(); i++) {
                 target[start[m] + i] = fan.get(m).get(i)[0];
-                level[start[m] + i] = fan.get(m).get(i)[1];
+                level[start[m] + i] = (short) fan.get(m).get(i)[1];
             }
             bundles[m] = bundleCount(target, start[m], start[m + 1], lanes, positions);
         }

@@ -10,8 +10,8 @@ final class CoreRun {
     private final long[] zc;
     private final int[] a;
     private final long[] b;
-    private final int[] last;
-    private final int[] detect;
+    private final int[] mark;
+    private final int[] lastApplied;
     private final int[] count;
     private final int[] lastArrival;
     private final boolean output;
@@ -29,8 +29,8 @@ final class CoreRun {
         this.zc = e.program().zc();
         this.a = e.stateA(c.size);
         this.b = e.stateB(c.size);
-        this.last = e.stateLast(c.size);
-        this.detect = e.stateDetect(c.size);
+        this.mark = e.stateMark(c.size);
+        this.lastApplied = e.stateLastApplied(c.size);
         this.count = e.positionCount(c.positions);
         this.lastArrival = e.positionLast(c.positions);
         this.output = e.program().output() == c;
@@ -63,6 +63,10 @@ final class CoreRun {
         return cycles;
     }
 
+    /**
+     * The lanes' work for one event. {@code mark[j]} is the tick of neuron j's last applied arrival,
+     * −1 before any, or ≤ −2 once it is known to have fired (the detecting tick is −2 − mark).
+     */
     private void deliver(int m, int tick) {
         if (c.lastInputQuirk) {
             for (int k = c.posStart[m]; k < c.posStart[m + 1]; k++) {
@@ -70,25 +74,37 @@ final class CoreRun {
                 lastArrival[c.posList[k]] = tick;
             }
         }
-        long zt = z[tick];
-        for (int k = c.fanStart[m]; k < c.fanStart[m + 1]; k++) {
-            int j = c.fanTarget[k];
-            if (detect[j] >= 0) {
-                continue;
-            }
-            if (last[j] < tick) {
-                long ap = ((long) a[j] << g) - c.theta[j];
-                if (ap > 0 && zc[tick - 1] * ap >= b[j] << g) {
-                    detect[j] = tick - 1;
+        final int[] target = c.fanTarget;
+        final short[] level = c.fanLevel;
+        final int[] mk = mark;
+        final int[] acc = a;
+        final long[] acc2 = b;
+        final long[] theta = c.theta;
+        final long zt = z[tick];
+        final long zPrev = tick > 0 ? zc[tick - 1] : 0;
+        final int shift = g;
+        long applied = 0;
+        for (int k = c.fanStart[m], end = c.fanStart[m + 1]; k < end; k++) {
+            int j = target[k];
+            int seen = mk[j];
+            if (seen < tick) {
+                if (seen <= -2) {
                     continue;
                 }
-                last[j] = tick;
+                long ap = ((long) acc[j] << shift) - theta[j];
+                if (ap > 0 && zPrev * ap >= acc2[j] << shift) {
+                    lastApplied[j] = seen;
+                    mk[j] = -2 - (tick - 1);
+                    continue;
+                }
+                mk[j] = tick;
             }
-            int q = c.fanLevel[k];
-            a[j] += q;
-            b[j] += q * zt;
-            syn++;
+            int q = level[k];
+            acc[j] += q;
+            acc2[j] += q * zt;
+            applied++;
         }
+        syn += applied;
     }
 
     private boolean fires(int j, int tick) {
@@ -115,13 +131,13 @@ final class CoreRun {
         if (c.dead[j]) {
             return c.noSpikeTick;
         }
-        if (detect[j] >= 0) {
-            return search(j, last[j], detect[j], steps);
+        if (mark[j] <= -2) {
+            return search(j, lastApplied[j], -2 - mark[j], steps);
         }
         int p = j % c.positions;
         int limit = c.lastInputQuirk && count[p] == c.windowTaps ? lastArrival[p] : c.noSpikeTick - 1;
-        if (last[j] >= 0 && last[j] <= limit && fires(j, limit)) {
-            return search(j, last[j], limit, steps);
+        if (mark[j] >= 0 && mark[j] <= limit && fires(j, limit)) {
+            return search(j, mark[j], limit, steps);
         }
         return c.noSpikeTick;
     }
@@ -150,10 +166,11 @@ final class CoreRun {
         boolean any = false;
         long[] steps = new long[1];
         for (int j = 0; j < c.size; j++) {
-            if (!c.dead[j] && (detect[j] >= 0 || last[j] >= 0 && last[j] <= tick && fires(j, tick))) {
+            boolean detected = mark[j] <= -2;
+            if (!c.dead[j] && (detected || mark[j] >= 0 && mark[j] <= tick && fires(j, tick))) {
                 any = true;
                 steps[0] = 1;
-                search(j, last[j], detect[j] >= 0 ? detect[j] : tick, steps);
+                search(j, detected ? lastApplied[j] : mark[j], detected ? -2 - mark[j] : tick, steps);
                 work[j % units] += steps[0];
             }
         }

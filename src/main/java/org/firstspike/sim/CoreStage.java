@@ -17,14 +17,14 @@ final class CoreStage extends Stage {
     final boolean[] dead;
     final int[] fanStart;
     final int[] fanTarget;
-    final int[] fanLevel;
+    final short[] fanLevel;
     final int[] bundles;
     final int[] posStart;
     final int[] posList;
     final int biasTick;
 
     CoreStage(String name, int size, Feed[] feeds, int outputs, int positions, int windowTaps, int noSpikeTick,
-            boolean lastInputQuirk, long[] theta, boolean[] dead, int[] fanStart, int[] fanTarget, int[] fanLevel,
+            boolean lastInputQuirk, long[] theta, boolean[] dead, int[] fanStart, int[] fanTarget, short[] fanLevel,
             int[] bundles, int[] posStart, int[] posList, int biasTick) {
         super(name, size, feeds);
         this.outputs = outputs;

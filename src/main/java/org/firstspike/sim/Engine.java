@@ -24,8 +24,8 @@ public final class Engine {
     private final int[] bucket;
     private int[] a = new int[0];
     private long[] b = new long[0];
-    private int[] last = new int[0];
-    private int[] detect = new int[0];
+    private int[] mark = new int[0];
+    private int[] lastApplied = new int[0];
     private int[] count = new int[0];
     private int[] lastArrival = new int[0];
     private int[] scratch = new int[0];
@@ -196,13 +196,12 @@ public final class Engine {
         if (a.length < n) {
             a = new int[n];
             b = new long[n];
-            last = new int[n];
-            detect = new int[n];
+            mark = new int[n];
+            lastApplied = new int[n];
         }
         Arrays.fill(a, 0, n, 0);
         Arrays.fill(b, 0, n, 0);
-        Arrays.fill(last, 0, n, -1);
-        Arrays.fill(detect, 0, n, -1);
+        Arrays.fill(mark, 0, n, -1);
         return a;
     }
 
@@ -210,12 +209,14 @@ public final class Engine {
         return b;
     }
 
-    int[] stateLast(int n) {
-        return last;
+    /** Last applied tick, −1 before any arrival, ≤ −2 once fired (see CoreRun). */
+    int[] stateMark(int n) {
+        return mark;
     }
 
-    int[] stateDetect(int n) {
-        return detect;
+    /** Written only when a neuron is found to have fired: the tick of its last applied arrival then. */
+    int[] stateLastApplied(int n) {
+        return lastApplied;
     }
 
     int[] positionCount(int n) {
