@@ -21,10 +21,11 @@ final class HardwareEvalText {
                 100 * (r.hardwareAccuracy() - r.referenceAccuracy())));
         sb.append(String.format("  class agreement     %.2f%%%n", 100 * r.classAgreement()));
         sb.append(String.format("  cycles per image    %,.0f to the decision (%,.0f without early exit); limit %,.0f "
-                + "(synaptic ops before the decision ÷ %d lanes): %.2f× the limit%n", r.cyclesPerImage(),
-                r.cyclesPerImageFull(), r.synapticOpsBeforeDecision() / r.lanes(), r.lanes(), r.cyclesOverLimit()));
-        sb.append(String.format("  synaptic ops        %,.0f per image (%,.0f before the decision); delay-register "
-                + "writes %,.0f%n", r.synapticOpsPerImage(), r.synapticOpsBeforeDecision(), r.delayWritesPerImage()));
+                + "(synaptic events before the decision ÷ %d lanes): %.2f× the limit%n", r.cyclesPerImage(),
+                r.cyclesPerImageFull(), r.limit(), r.lanes(), r.cyclesOverLimit()));
+        sb.append(String.format("  synaptic events     %,.0f per image (%,.0f before the decision); effective "
+                + "accumulates %,.0f; delay-register writes %,.0f%n", r.synapticEventsPerImage(),
+                r.synapticEventsBeforeDecision(), r.synapticOpsPerImage(), r.delayWritesPerImage()));
         sb.append("spike-time difference per layer, hardware tick − float time in ticks (neurons firing in both):\n");
         String[] head = new String[2 * HardwareEvaluation.RANGE + 4];
         head[0] = "layer";
@@ -62,6 +63,8 @@ final class HardwareEvalText {
         o.put("cycles_per_image_no_early_exit", r.cyclesPerImageFull());
         o.put("cycles_over_limit", r.cyclesOverLimit());
         o.put("lanes", r.lanes());
+        o.put("synaptic_events_per_image", r.synapticEventsPerImage());
+        o.put("synaptic_events_before_decision", r.synapticEventsBeforeDecision());
         o.put("synaptic_ops_per_image", r.synapticOpsPerImage());
         o.put("synaptic_ops_before_decision", r.synapticOpsBeforeDecision());
         o.put("delay_register_writes_per_image", r.delayWritesPerImage());

@@ -87,16 +87,17 @@ final class SimCommand implements Command {
                                 r.decisionTick() * tick), HardwareEval.describe(c.target(), c.ir().grid().ticksPerTMax())));
         sb.append(String.format("cycles: %,d to the decision (%,d without early exit); %.1f µs at %.0f MHz%n",
                 r.cyclesToDecision(), r.cycles(), r.cyclesToDecision() / c.target().clockMhz(), c.target().clockMhz()));
-        Table t = new Table("stage", "kind", "neurons", "fired", "sparsity", "events", "synaptic ops", "delay writes",
-                "cycles");
+        Table t = new Table("stage", "kind", "neurons", "fired", "sparsity", "events", "synaptic events",
+                "synaptic ops", "delay writes", "cycles");
         for (StageStats s : r.stages()) {
             t.row(s.name(), s.kind(), s.neurons() == 0 ? "" : s.neurons(), s.neurons() == 0 ? "" : s.fired(),
                     s.neurons() == 0 ? "" : String.format("%.3f", s.activationSparsity()), s.events(),
-                    s.synapticOps() == 0 ? "" : s.synapticOps(), s.delayWrites() == 0 ? "" : s.delayWrites(),
+                    s.synapticEvents() == 0 ? "" : s.synapticEvents(), s.synapticOps() == 0 ? "" : s.synapticOps(), s.delayWrites() == 0 ? "" : s.delayWrites(),
                     s.cycles());
         }
         sb.append(t.render());
-        sb.append(String.format("synaptic operations (effective accumulates): %,d, %,d before the decision%n",
+        sb.append(String.format("synaptic events %,d (%,d before the decision); synaptic operations (effective "
+                + "accumulates) %,d (%,d before the decision)%n", r.synapticEvents(), r.synapticEventsBeforeDecision(),
                 r.synapticOps(), r.synapticOpsBeforeDecision()));
         sb.append(String.format("memory footprint: %,d bits%n", memory.totalBits()));
         return sb.toString();
@@ -116,6 +117,8 @@ final class SimCommand implements Command {
         o.put("hardware", HardwareEval.describe(c.target(), c.ir().grid().ticksPerTMax()));
         o.put("cycles", r.cycles());
         o.put("cycles_to_decision", r.cyclesToDecision());
+        o.put("synaptic_events", r.synapticEvents());
+        o.put("synaptic_events_before_decision", r.synapticEventsBeforeDecision());
         o.put("synaptic_ops", r.synapticOps());
         o.put("synaptic_ops_before_decision", r.synapticOpsBeforeDecision());
         o.put("delay_register_writes", r.delayWrites());
@@ -130,6 +133,7 @@ final class SimCommand implements Command {
             x.put("fired", st.fired());
             x.put("activation_sparsity", st.activationSparsity());
             x.put("events", st.events());
+            x.put("synaptic_events", st.synapticEvents());
             x.put("synaptic_ops", st.synapticOps());
             x.put("delay_register_writes", st.delayWrites());
             x.put("cycles", st.cycles());

@@ -87,6 +87,8 @@ public final class HardwareEvaluation {
         long cyclesFull;
         long syn;
         long synBefore;
+        long events;
+        long eventsBefore;
         long delayWrites;
         final Map<String, long[]> histograms = new LinkedHashMap<>();
         final Map<String, long[]> firing = new LinkedHashMap<>();
@@ -114,6 +116,8 @@ public final class HardwareEvaluation {
             cyclesFull += r.cycles();
             syn += r.synapticOps();
             synBefore += r.synapticOpsBeforeDecision();
+            events += r.synapticEvents();
+            eventsBefore += r.synapticEventsBeforeDecision();
             delayWrites += r.delayWrites();
             double tick = ir.grid().tickLength();
             for (int s = 0; s < ir.nodes().size(); s++) {
@@ -154,6 +158,8 @@ public final class HardwareEvaluation {
             cyclesFull += o.cyclesFull;
             syn += o.syn;
             synBefore += o.synBefore;
+            events += o.events;
+            eventsBefore += o.eventsBefore;
             delayWrites += o.delayWrites;
             o.histograms.forEach((k, v) -> add(histograms.get(k), v));
             o.firing.forEach((k, v) -> add(firing.get(k), v));
@@ -173,7 +179,8 @@ public final class HardwareEvaluation {
             double n = Math.max(images, 1);
             return new HardwareReport(images, seconds, labelled == 0 ? Double.NaN : (double) refCorrect / labelled,
                     labelled == 0 ? Double.NaN : (double) hwCorrect / labelled, agree / n, cycles / n, cyclesFull / n,
-                    syn / n, synBefore / n, delayWrites / n, program.engine().lanes(), layers);
+                    events / n, eventsBefore / n, syn / n, synBefore / n, delayWrites / n, program.engine().lanes(),
+                    layers);
         }
     }
 }

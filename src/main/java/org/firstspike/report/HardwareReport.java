@@ -8,8 +8,9 @@ import java.util.List;
  * both, only in float, only in hardware, in neither.
  */
 public record HardwareReport(int images, double seconds, double referenceAccuracy, double hardwareAccuracy,
-        double classAgreement, double cyclesPerImage, double cyclesPerImageFull, double synapticOpsPerImage,
-        double synapticOpsBeforeDecision, double delayWritesPerImage, int lanes, List<Layer> layers) {
+        double classAgreement, double cyclesPerImage, double cyclesPerImageFull, double synapticEventsPerImage,
+        double synapticEventsBeforeDecision, double synapticOpsPerImage, double synapticOpsBeforeDecision,
+        double delayWritesPerImage, int lanes, List<Layer> layers) {
 
     public record Layer(String name, long[] histogram, long[] firing) {
         public long both() {
@@ -25,8 +26,13 @@ public record HardwareReport(int images, double seconds, double referenceAccurac
         }
     }
 
-    /** Cycles to the decision divided by the limit (synaptic operations before the decision ÷ lanes). */
+    /** The limit: synaptic events before the decision ÷ lanes, the cycles perfect lanes would need. */
+    public double limit() {
+        return synapticEventsBeforeDecision / lanes;
+    }
+
+    /** Cycles to the decision divided by the limit. */
     public double cyclesOverLimit() {
-        return cyclesPerImage / (synapticOpsBeforeDecision / lanes);
+        return cyclesPerImage / limit();
     }
 }

@@ -1,7 +1,5 @@
 package org.firstspike.sim;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.firstspike.ir.IrNode;
 import org.firstspike.ir.IrOp;
 import org.firstspike.ir.TimeGrid;
@@ -12,7 +10,8 @@ import org.firstspike.model.WindowTaps;
  * Builds a core's fan-out lists — for every input element, its nonzero synapses into live neurons,
  * by position then output channel — and packs each list into lane bundles: a cycle takes at most
  * `lanes` synapses, each in a different state-memory bank (bank = output channel mod lanes). That
- * packing is the engine's schedule.
+ * packing is the engine's schedule. The lists are built in flat arrays: one counting pass sizes
+ * them, a second fills them in the same order.
  */
 final class CoreCompiler {
     private CoreCompiler() {
@@ -22,77 +21,111 @@ final class CoreCompiler {
         Shape in = Shape.of(c.inShape());
         int[][] taps = c.conv() ? WindowTaps.allChannels(c.window(), in) : identity(c.fanIn());
         int positions = taps.length;
-        int neurons = c.outChannels() * positions;
+        int outs = c.outChannels();
+        int neurons = outs * positions;
         int inputs = in.size();
         boolean[] dead = new boolean[neurons];
         for (int d : c.dead()) {
             dead[d] = true;
         }
-        int perOut = c.weights().hardware().levels().length / c.outChannels();
-        List<List<int[]>> fan = new ArrayList<>();
-        List<List<Integer>> pos = new ArrayList<>();
-        for (int m = 0; m <= inputs; m++) {
-            fan.add(new ArrayList<>());
-            pos.add(new ArrayList<>());
-        }
+        int[] levels = c.weights().hardware().levels();
+        int perOut = levels.length / outs;
+        boolean bias = c.bias() != null;
+        int lists = inputs + (bias ? 1 : 0);
+
+        // Pass 1: list lengths. start[m + 1] counts input m's synapses, posStart[m + 1] its positions.
+        int[] start = new int[lists + 1];
+        int[] posStart = new int[lists + 1];
+        int[] lastPos = new int[inputs];
+        java.util.Arrays.fill(lastPos, -1);
         for (int p = 0; p < positions; p++) {
-            for (int k = 0; k < taps[p].length; k++) {
-                int m = taps[p][k];
-                if (m < 0) {
+            int[] tap = taps[p];
+            for (int m : tap) {
+                if (m >= 0 && lastPos[m] != p) {
+                    lastPos[m] = p;
+                    posStart[m + 1]++;
+                }
+            }
+            for (int o = 0; o < outs; o++) {
+                if (dead[o * positions + p]) {
                     continue;
                 }
-                if (pos.get(m).isEmpty() || pos.get(m).get(pos.get(m).size() - 1) != p) {
-                    pos.get(m).add(p);
-                }
-                for (int o = 0; o < c.outChannels(); o++) {
-                    int level = c.weights().hardware().levels()[o * perOut + k];
-                    int j = o * positions + p;
-                    if (level != 0 && !dead[j]) {
-                        fan.get(m).add(new int[] {j, level});
+                for (int k = 0, base = o * perOut; k < tap.length; k++) {
+                    if (tap[k] >= 0 && levels[base + k] != 0) {
+                        start[tap[k] + 1]++;
                     }
                 }
             }
         }
-        int biasTick = -1;
-        if (c.bias() != null) {
-            biasTick = c.bias().tick();
+        if (bias) {
             for (int j = 0; j < neurons; j++) {
-                int level = c.bias().levels()[j / positions];
-                if (level != 0 && !dead[j]) {
-                    fan.get(inputs).add(new int[] {j, level});
+                if (c.bias().levels()[j / positions] != 0 && !dead[j]) {
+                    start[inputs + 1]++;
                 }
             }
-        } else {
-            fan.remove(inputs);
-            pos.remove(inputs);
+        }
+        for (int m = 0; m < lists; m++) {
+            start[m + 1] += start[m];
+            posStart[m + 1] += posStart[m];
+        }
+
+        // Pass 2: fill. Positions ascend in the outer loop and channels in the next, so every list is
+        // ordered by position, then output channel (a window holds an input element at most once).
+        int[] target = new int[start[lists]];
+        short[] level = new short[target.length];
+        int[] posList = new int[posStart[lists]];
+        int[] at = java.util.Arrays.copyOf(start, lists);
+        int[] posAt = java.util.Arrays.copyOf(posStart, lists);
+        java.util.Arrays.fill(lastPos, -1);
+        for (int p = 0; p < positions; p++) {
+            int[] tap = taps[p];
+            for (int m : tap) {
+                if (m >= 0 && lastPos[m] != p) {
+                    lastPos[m] = p;
+                    posList[posAt[m]++] = p;
+                }
+            }
+            for (int o = 0; o < outs; o++) {
+                int j = o * positions + p;
+                if (dead[j]) {
+                    continue;
+                }
+                for (int k = 0, base = o * perOut; k < tap.length; k++) {
+                    int m = tap[k];
+                    int q = m >= 0 ? levels[base + k] : 0;
+                    if (q != 0) {
+                        target[at[m]] = j;
+                        level[at[m]++] = (short) q;
+                    }
+                }
+            }
+        }
+        if (bias) {
+            for (int j = 0; j < neurons; j++) {
+                int q = c.bias().levels()[j / positions];
+                if (q != 0 && !dead[j]) {
+                    target[at[inputs]] = j;
+                    level[at[inputs]++] = (short) q;
+                }
+            }
         }
         long[] theta = new long[neurons];
         for (int j = 0; j < neurons; j++) {
             theta[j] = c.weights().hardware().threshold(j / positions);
         }
-        int[] start = new int[fan.size() + 1];
-        for (int m = 0; m < fan.size(); m++) {
-            start[m + 1] = start[m] + fan.get(m).size();
+        int[] bundles = new int[lists];
+        Packer packer = new Packer(lanes, target.length);
+        for (int m = 0; m < lists; m++) {
+            bundles[m] = packer.count(target, start[m], start[m + 1], positions);
         }
-        int[] target = new int[start[fan.size()]];
-        short[] level = new short[target.length];
-        int[] bundles = new int[fan.size()];
-        for (int m = 0; m < fan.size(); m++) {
-            for (int i = 0; i < fan.get(m).size(); i++) {
-                target[start[m] + i] = fan.get(m).get(i)[0];
-                level[start[m] + i] = (short) fan.get(m).get(i)[1];
-            }
-            bundles[m] = bundleCount(target, start[m], start[m + 1], lanes, positions);
-        }
-        int[] posStart = new int[pos.size() + 1];
-        for (int m = 0; m < pos.size(); m++) {
-            posStart[m + 1] = posStart[m] + pos.get(m).size();
-        }
-        int[] posList = pos.stream().flatMap(List::stream).mapToInt(Integer::intValue).toArray();
         int windowTaps = c.conv() ? c.inShape()[0] * c.window().kh() * c.window().kw() : c.fanIn();
         boolean quirk = c.lastInputSentinel() == org.firstspike.model.LastInputSentinel.ONE;
         return new CoreStage(n.name(), neurons, feeds, c.outChannels(), positions, windowTaps, c.noSpikeTick(), quirk,
-                theta, dead, start, target, level, bundles, posStart, posList, biasTick);
+                theta, dead, start, target, level, bundles, posStart, posList, biasTick(c));
+    }
+
+    private static int biasTick(IrOp.Neuron c) {
+        return c.bias() != null ? c.bias().tick() : -1;
     }
 
     private static int[][] identity(int n) {
@@ -110,27 +143,62 @@ final class CoreCompiler {
      * least one cycle.
      */
     static int bundleCount(int[] targets, int from, int to, int lanes, int positions) {
-        if (lanes == 1) {
-            return Math.max(1, to - from);
+        return new Packer(lanes, to - from).count(targets, from, to, positions);
+    }
+
+    /**
+     * The greedy first-fit packing of {@link #bundleCount} in near-linear time. A bank's synapses land
+     * in ever later cycles, and every cycle before a bank's latest one is full or holds that bank, so
+     * the first fit for bank b is the first non-full cycle after b's latest: found with a
+     * "next non-full cycle" forest (path halving) instead of scanning every cycle.
+     */
+    private static final class Packer {
+        private final int lanes;
+        private final int[] lastOfBank;
+        private int[] used;
+        private int[] nextOpen;
+
+        Packer(int lanes, int capacity) {
+            this.lanes = lanes;
+            this.lastOfBank = new int[Math.max(lanes, 1)];
+            this.used = new int[capacity + 2];
+            this.nextOpen = new int[capacity + 2];
         }
-        List<long[]> cycles = new ArrayList<>();
-        List<int[]> used = new ArrayList<>();
-        for (int i = from; i < to; i++) {
-            int bank = targets[i] / positions % lanes;
-            int placed = -1;
-            for (int k = 0; k < cycles.size() && placed < 0; k++) {
-                if (used.get(k)[0] < lanes && (cycles.get(k)[bank >>> 6] & (1L << bank)) == 0) {
-                    placed = k;
+
+        int count(int[] targets, int from, int to, int positions) {
+            if (lanes == 1) {
+                return Math.max(1, to - from);
+            }
+            if (used.length < to - from + 2) {
+                used = new int[to - from + 2];
+                nextOpen = new int[to - from + 2];
+            }
+            java.util.Arrays.fill(lastOfBank, -1);
+            int cycles = 0;
+            nextOpen[0] = 0;
+            for (int i = from; i < to; i++) {
+                int bank = targets[i] / positions % lanes;
+                int k = open(lastOfBank[bank] + 1);
+                if (k == cycles) {
+                    used[k] = 0;
+                    cycles++;
+                    nextOpen[cycles] = cycles;
+                }
+                lastOfBank[bank] = k;
+                if (++used[k] == lanes) {
+                    nextOpen[k] = k + 1;
                 }
             }
-            if (placed < 0) {
-                cycles.add(new long[(lanes + 63) >>> 6]);
-                used.add(new int[1]);
-                placed = cycles.size() - 1;
-            }
-            cycles.get(placed)[bank >>> 6] |= 1L << bank;
-            used.get(placed)[0]++;
+            return Math.max(1, cycles);
         }
-        return Math.max(1, cycles.size());
+
+        /** The first cycle at or after k with a free lane (the next new cycle if none). */
+        private int open(int k) {
+            while (nextOpen[k] != k) {
+                nextOpen[k] = nextOpen[nextOpen[k]];
+                k = nextOpen[k];
+            }
+            return k;
+        }
     }
 }

@@ -16,6 +16,8 @@ final class CoreRun {
     private final int[] lastArrival;
     private final boolean output;
     private long syn;
+    private long delivered;
+    private long deliveredBeforeDecision = -1;
     private long cycles;
     private long decisionCycles = -1;
     private long synBeforeDecision = -1;
@@ -48,6 +50,7 @@ final class CoreRun {
                 group = tick;
             }
             deliver(evElement[i], tick);
+            delivered += c.fanStart[evElement[i] + 1] - c.fanStart[evElement[i]];
             cycles += c.bundles[evElement[i]];
         }
         long finalize = finalizeAll();
@@ -57,9 +60,11 @@ final class CoreRun {
             if (decisionCycles < 0) {
                 decisionCycles = cycles;
                 synBeforeDecision = syn;
+                deliveredBeforeDecision = delivered;
             }
         }
-        e.account(syn, output ? synBeforeDecision : syn, output ? decisionCycles : cycles);
+        e.account(syn, output ? synBeforeDecision : syn, delivered, output ? deliveredBeforeDecision : delivered,
+                output ? decisionCycles : cycles);
         return cycles;
     }
 
@@ -181,6 +186,7 @@ final class CoreRun {
             }
             decisionCycles = cycles + max + decodeCost();
             synBeforeDecision = syn;
+            deliveredBeforeDecision = delivered;
         }
     }
 

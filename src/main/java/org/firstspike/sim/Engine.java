@@ -34,6 +34,8 @@ public final class Engine {
     private int stageEvents;
     private long coreSyn;
     private long coreSynBeforeDecision;
+    private long coreEvents;
+    private long coreEventsBeforeDecision;
     private long processBeforeDecision;
 
     public Engine(SimProgram program, boolean earlyExit) {
@@ -64,6 +66,8 @@ public final class Engine {
             ticks[s] = new int[st.size];
             coreSyn = 0;
             coreSynBeforeDecision = 0;
+            coreEvents = 0;
+            coreEventsBeforeDecision = 0;
             processBeforeDecision = -1;
             long process = st.process(this, sortedTick, sortedElement, events, ticks[s]);
             long stageCycles = gather + process;
@@ -155,9 +159,12 @@ public final class Engine {
     }
 
     /** Set by a core as it finishes: its synaptic operations, and where its decision point was. */
-    void account(long syn, long synBeforeDecision, long cyclesBeforeDecision) {
+    void account(long syn, long synBeforeDecision, long delivered, long deliveredBeforeDecision,
+            long cyclesBeforeDecision) {
         coreSyn = syn;
         coreSynBeforeDecision = synBeforeDecision;
+        coreEvents = delivered;
+        coreEventsBeforeDecision = deliveredBeforeDecision;
         processBeforeDecision = cyclesBeforeDecision;
     }
 
@@ -175,8 +182,8 @@ public final class Engine {
             kind = "time_add";
         }
         int neurons = st instanceof CoreStage ? st.size : 0;
-        return new StageStats(st.name, kind, neurons, fired, stageEvents, coreSyn, coreSynBeforeDecision,
-                delayWrites, cycles, beforeDecision);
+        return new StageStats(st.name, kind, neurons, fired, stageEvents, coreEvents, coreEventsBeforeDecision,
+                coreSyn, coreSynBeforeDecision, delayWrites, cycles, beforeDecision);
     }
 
     long wide(int elements) {

@@ -3,7 +3,8 @@ package org.firstspike.sim;
 /**
  * First-spike pooling: events arrive in tick order, so the first event that reaches an output
  * element is its spike; an element whose window has pad taps takes the pad tick if nothing came
- * earlier. One cycle per event, then the output array in {@code ceil(size / lanes)} cycles.
+ * earlier. The unit takes `lanes` events of one tick per cycle (events of one tick can only write
+ * that tick, so they never conflict), then writes the output array in {@code ceil(size / lanes)}.
  */
 final class MinPoolStage extends Stage {
     static final int NEVER = Integer.MAX_VALUE;
@@ -30,7 +31,16 @@ final class MinPoolStage extends Stage {
     @Override
     long process(Engine e, int[] evTick, int[] evElement, int events, int[] out) {
         java.util.Arrays.fill(out, 0, size, NEVER);
-        for (int i = 0; i < events; i++) {
+        long cycles = 0;
+        int groupStart = 0;
+        for (int i = 0; i <= events; i++) {
+            if (i == events || evTick[i] != evTick[groupStart]) {
+                cycles += e.wide(i - groupStart) + (i > groupStart ? 1 : 0);
+                groupStart = i;
+            }
+            if (i == events) {
+                break;
+            }
             int m = evElement[i];
             for (int k = windowStart[m]; k < windowStart[m + 1]; k++) {
                 if (out[windows[k]] == NEVER) {
@@ -43,6 +53,6 @@ final class MinPoolStage extends Stage {
                 out[j] = padTick;
             }
         }
-        return events + e.wide(size);
+        return cycles + e.wide(size);
     }
 }

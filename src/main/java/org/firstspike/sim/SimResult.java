@@ -10,6 +10,14 @@ import java.util.List;
 public record SimResult(int decision, int decisionTick, int[][] ticks, List<StageStats> stages, long cycles,
         long cyclesToDecision) {
 
+    public long synapticEvents() {
+        return stages.stream().mapToLong(StageStats::synapticEvents).sum();
+    }
+
+    public long synapticEventsBeforeDecision() {
+        return stages.stream().mapToLong(StageStats::synapticEventsBeforeDecision).sum();
+    }
+
     public long synapticOps() {
         return stages.stream().mapToLong(StageStats::synapticOps).sum();
     }

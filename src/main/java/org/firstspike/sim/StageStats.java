@@ -1,12 +1,15 @@
 package org.firstspike.sim;
 
 /**
- * What one stage did for one image: events gathered, synaptic operations (effective accumulates:
- * nonzero-weight updates of live neurons), neurons that fired (cores), spikes through delay
- * registers, and cycles (those spent before the decision, for the output core with early exit).
+ * What one stage did for one image: events gathered; synaptic events (every spike's arrival at each
+ * of its nonzero synapses, neurons that fired already included: the lanes' work); synaptic
+ * operations (NeuroBench's effective accumulates: the updates of neurons still integrating);
+ * neurons that fired (cores); spikes through delay registers; cycles (for the output core with
+ * early exit, also those spent up to the decision).
  */
-public record StageStats(String name, String kind, int neurons, int fired, long events, long synapticOps,
-        long synapticOpsBeforeDecision, long delayWrites, long cycles, long cyclesBeforeDecision) {
+public record StageStats(String name, String kind, int neurons, int fired, long events, long synapticEvents,
+        long synapticEventsBeforeDecision, long synapticOps, long synapticOpsBeforeDecision, long delayWrites,
+        long cycles, long cyclesBeforeDecision) {
 
     /** NeuroBench activation sparsity: the fraction of neurons that did not spike. */
     public double activationSparsity() {
