@@ -34,7 +34,13 @@ final class LowerConcatSkip implements Pass {
             List<Edge> inputs = new ArrayList<>();
             for (Edge e : n.inputs()) {
                 IrNode d = delays.get(e.source());
-                inputs.add(d == null ? e : through(e, d, ir));
+                if (d == null) {
+                    inputs.add(e);
+                    continue;
+                }
+                for (Edge in : d.inputs()) {
+                    inputs.add(through(e, in, d, ir));
+                }
             }
             IrNode rewired = n.withInputs(inputs);
             if (n.op() instanceof IrOp.DelayLine) {
@@ -43,16 +49,15 @@ final class LowerConcatSkip implements Pass {
                 kept.add(rewired);
             }
         }
-        if (delays.containsKey(ir.output())) {
-            ctx.error(ir.node(ir.output()), "the output '" + ir.output() + "' must be a layer of neurons, not a delay");
-        }
         return ir.withNodes(kept);
     }
 
-    /** Edge e reads delay node d, which reads its source through one edge: bypass d. */
-    private static Edge through(Edge e, IrNode d, IrProgram ir) {
+    /**
+     * Edge e reads delay node d, which reads edge in (one of several when d delays a concat): bypass d
+     * for in's source, composing the index maps and adding d's delay to in's own.
+     */
+    private static Edge through(Edge e, Edge in, IrNode d, IrProgram ir) {
         IrOp.DelayLine line = (IrOp.DelayLine) d.op();
-        Edge in = d.inputs().get(0);
         int n = in.map().length;
         int[] map = new int[n];
         double[] perElement = new double[n];

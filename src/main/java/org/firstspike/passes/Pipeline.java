@@ -14,8 +14,9 @@ public final class Pipeline {
     }
 
     public static final List<Pass> PASSES = List.of(
-            new ResolveShapes(),
             new RejectFloatOnlyOps(),
+            new CheckOutput(),
+            new ResolveShapes(),
             new FoldIndexMaps(),
             new LowerConcatSkip(),
             new LowerAddSkip(),

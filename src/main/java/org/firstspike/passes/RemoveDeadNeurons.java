@@ -32,15 +32,16 @@ final class RemoveDeadNeurons implements Pass {
             }
             Synapses syn = Synapses.of(n, c);
             int g = ir.grid().thresholdFractionBits();
-            List<Integer> dead = new ArrayList<>();
+            int[] dead = new int[syn.neurons()];
+            int count = 0;
             for (int j = 0; j < syn.neurons(); j++) {
                 if (syn.maxExcitation(j) << g <= c.weights().hardware().threshold(syn.channel(j))) {
-                    dead.add(j);
+                    dead[count++] = j;
                 }
             }
             ctx.report(String.format("%s: %d of %d neurons can never fire; %d of %d synapses have zero weight",
-                    n.name(), dead.size(), syn.neurons(), syn.zeroSynapses(), syn.realSynapses()));
-            out.add(n.with(c.withDead(dead.stream().mapToInt(Integer::intValue).toArray())));
+                    n.name(), count, syn.neurons(), syn.zeroSynapses(), syn.realSynapses()));
+            out.add(n.with(c.withDead(java.util.Arrays.copyOf(dead, count))));
         }
         return ir.withNodes(out);
     }

@@ -16,6 +16,11 @@ final class Synapses {
     private final int[][] taps;
     private final boolean[] fed;
     private final int perOut;
+    private long[] positive;
+    private long[] negative;
+    private long realSynapses;
+    private long zeroSynapses;
+    private int maxFanIn;
 
     private Synapses(IrOp.Neuron core, int[][] taps, boolean[] fed) {
         this.core = core;
@@ -60,72 +65,95 @@ final class Synapses {
 
     /** Σ of the positive levels of neuron j's real synapses and bias: the largest A it can reach. */
     long maxExcitation(int j) {
-        return levelSum(j, true);
+        sums();
+        return positive[j];
     }
 
     /** Σ of the negative levels: the smallest A it can reach. */
     long maxInhibition(int j) {
-        return levelSum(j, false);
+        sums();
+        return negative[j];
     }
 
     /** Σ |level| over real synapses and bias. */
     long absSum(int j) {
-        return levelSum(j, true) - levelSum(j, false);
-    }
-
-    private long levelSum(int j, boolean positive) {
-        int o = channel(j);
-        int[] tap = taps[j % taps.length];
-        int[] levels = core.weights().hardware().levels();
-        long s = 0;
-        for (int k = 0; k < tap.length; k++) {
-            int q = levels[o * perOut + k];
-            if (real(tap, k) && (positive ? q > 0 : q < 0)) {
-                s += q;
-            }
-        }
-        if (core.bias() != null) {
-            int b = core.bias().levels()[o];
-            s += positive ? Math.max(b, 0) : Math.min(b, 0);
-        }
-        return s;
+        sums();
+        return positive[j] - negative[j];
     }
 
     long realSynapses() {
-        long n = 0;
-        for (int[] tap : taps) {
-            for (int k = 0; k < tap.length; k++) {
-                n += real(tap, k) ? core.outChannels() : 0;
-            }
-        }
-        return n;
+        sums();
+        return realSynapses;
     }
 
     long zeroSynapses() {
-        int[] levels = core.weights().hardware().levels();
-        long n = 0;
-        for (int[] tap : taps) {
-            for (int k = 0; k < tap.length; k++) {
-                if (real(tap, k)) {
-                    for (int o = 0; o < core.outChannels(); o++) {
-                        n += levels[o * perOut + k] == 0 ? 1 : 0;
-                    }
-                }
-            }
-        }
-        return n;
+        sums();
+        return zeroSynapses;
     }
 
     /** The most real synapses any neuron has: the arrival counter's range. */
     int maxFanIn() {
-        int best = 0;
-        for (int[] tap : taps) {
+        sums();
+        return maxFanIn + (core.bias() != null ? 1 : 0);
+    }
+
+    /**
+     * One pass over every real synapse: per neuron the sums of its positive and negative levels (bias
+     * included), and the counts. Neuron j = o·positions + p reads row o of the levels at p's real taps.
+     */
+    private void sums() {
+        if (positive != null) {
+            return;
+        }
+        int positions = taps.length;
+        int outs = core.outChannels();
+        int[] levels = core.weights().hardware().levels();
+        long[] pos = new long[outs * positions];
+        long[] neg = new long[outs * positions];
+        int[] realTaps = new int[0];
+        long real = 0;
+        long zero = 0;
+        int widest = 0;
+        for (int p = 0; p < positions; p++) {
+            int[] tap = taps[p];
+            if (realTaps.length < tap.length) {
+                realTaps = new int[tap.length];
+            }
             int n = 0;
             for (int k = 0; k < tap.length; k++) {
-                n += real(tap, k) ? 1 : 0;
+                if (real(tap, k)) {
+                    realTaps[n++] = k;
+                }
             }
-            best = Math.max(best, n);
+            widest = Math.max(widest, n);
+            real += (long) n * outs;
+            for (int o = 0; o < outs; o++) {
+                int base = o * perOut;
+                long sp = 0;
+                long sn = 0;
+                for (int i = 0; i < n; i++) {
+                    int q = levels[base + realTaps[i]];
+                    if (q > 0) {
+                        sp += q;
+                    } else if (q < 0) {
+                        sn += q;
+                    } else {
+                        zero++;
+                    }
+                }
+                if (core.bias() != null) {
+                    int b = core.bias().levels()[o];
+                    sp += Math.max(b, 0);
+                    sn += Math.min(b, 0);
+                }
+                pos[o * positions + p] = sp;
+                neg[o * positions + p] = sn;
+            }
         }
-        return best + (core.bias() != null ? 1 : 0);
+        this.realSynapses = real;
+        this.zeroSynapses = zero;
+        this.maxFanIn = widest;
+        this.negative = neg;
+        this.positive = pos;
     }
 }

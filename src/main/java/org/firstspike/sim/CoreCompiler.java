@@ -17,6 +17,9 @@ final class CoreCompiler {
     private CoreCompiler() {
     }
 
+    /** Output channels filled together, tap by tap (see pass 2). */
+    private static final int FILL_BLOCK = 64;
+
     static CoreStage compile(IrNode n, IrOp.Neuron c, Feed[] feeds, TimeGrid grid, int lanes) {
         Shape in = Shape.of(c.inShape());
         int[][] taps = c.conv() ? WindowTaps.allChannels(c.window(), in) : identity(c.fanIn());
@@ -58,6 +61,8 @@ final class CoreCompiler {
             }
         }
         if (bias) {
+            // The bias input is one more tap of every window (the seed quirk counts it), even at level 0.
+            posStart[inputs + 1] = positions;
             for (int j = 0; j < neurons; j++) {
                 if (c.bias().levels()[j / positions] != 0 && !dead[j]) {
                     start[inputs + 1]++;
@@ -69,13 +74,16 @@ final class CoreCompiler {
             posStart[m + 1] += posStart[m];
         }
 
-        // Pass 2: fill. Positions ascend in the outer loop and channels in the next, so every list is
-        // ordered by position, then output channel (a window holds an input element at most once).
+        // Pass 2: fill. Positions ascend in the outer loop and channels within each input element's
+        // run, so every list is ordered by position, then output channel (a window holds an input
+        // element at most once). Channels go in blocks, tap by tap: a block's writes to one list are
+        // contiguous and its level reads advance along a few rows, which keeps large dense cores in cache.
         int[] target = new int[start[lists]];
         short[] level = new short[target.length];
         int[] posList = new int[posStart[lists]];
         int[] at = java.util.Arrays.copyOf(start, lists);
         int[] posAt = java.util.Arrays.copyOf(posStart, lists);
+        int[] live = new int[outs];
         java.util.Arrays.fill(lastPos, -1);
         for (int p = 0; p < positions; p++) {
             int[] tap = taps[p];
@@ -85,22 +93,35 @@ final class CoreCompiler {
                     posList[posAt[m]++] = p;
                 }
             }
+            int alive = 0;
             for (int o = 0; o < outs; o++) {
-                int j = o * positions + p;
-                if (dead[j]) {
-                    continue;
+                if (!dead[o * positions + p]) {
+                    live[alive++] = o * perOut;
                 }
-                for (int k = 0, base = o * perOut; k < tap.length; k++) {
+            }
+            for (int from = 0; from < alive; from += FILL_BLOCK) {
+                int to = Math.min(alive, from + FILL_BLOCK);
+                for (int k = 0; k < tap.length; k++) {
                     int m = tap[k];
-                    int q = m >= 0 ? levels[base + k] : 0;
-                    if (q != 0) {
-                        target[at[m]] = j;
-                        level[at[m]++] = (short) q;
+                    if (m < 0) {
+                        continue;
                     }
+                    int w = at[m];
+                    for (int i = from; i < to; i++) {
+                        int q = levels[live[i] + k];
+                        if (q != 0) {
+                            target[w] = live[i] / perOut * positions + p;
+                            level[w++] = (short) q;
+                        }
+                    }
+                    at[m] = w;
                 }
             }
         }
         if (bias) {
+            for (int p = 0; p < positions; p++) {
+                posList[posAt[inputs]++] = p;
+            }
             for (int j = 0; j < neurons; j++) {
                 int q = c.bias().levels()[j / positions];
                 if (q != 0 && !dead[j]) {
@@ -118,7 +139,7 @@ final class CoreCompiler {
         for (int m = 0; m < lists; m++) {
             bundles[m] = packer.count(target, start[m], start[m + 1], positions);
         }
-        int windowTaps = c.conv() ? c.inShape()[0] * c.window().kh() * c.window().kw() : c.fanIn();
+        int windowTaps = (c.conv() ? c.inShape()[0] * c.window().kh() * c.window().kw() : c.fanIn()) + (bias ? 1 : 0);
         boolean quirk = c.lastInputSentinel() == org.firstspike.model.LastInputSentinel.ONE;
         return new CoreStage(n.name(), neurons, feeds, c.outChannels(), positions, windowTaps, c.noSpikeTick(), quirk,
                 theta, dead, start, target, level, bundles, posStart, posList, biasTick(c));

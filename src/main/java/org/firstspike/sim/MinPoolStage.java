@@ -9,10 +9,10 @@ package org.firstspike.sim;
 final class MinPoolStage extends Stage {
     static final int NEVER = Integer.MAX_VALUE;
 
-    private final int[] windowStart;
-    private final int[] windows;
-    private final boolean[] padded;
-    private final int padTick;
+    final int[] windowStart;
+    final int[] windows;
+    final boolean[] padded;
+    final int padTick;
 
     MinPoolStage(String name, int size, Feed[] feeds, int[] windowStart, int[] windows, boolean[] padded,
             int padTick) {
