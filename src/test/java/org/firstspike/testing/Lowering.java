@@ -1,0 +1,62 @@
+package org.firstspike.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.firstspike.device.Target;
+import org.firstspike.device.Targets;
+import org.firstspike.ir.IrBuilder;
+import org.firstspike.ir.IrProgram;
+import org.firstspike.model.Network;
+import org.firstspike.passes.CompileOptions;
+import org.firstspike.passes.PassContext;
+import org.firstspike.passes.Pipeline;
+
+/** Compiling networks in tests: the whole pass pipeline, and custom target files. */
+public final class Lowering {
+    private Lowering() {
+    }
+
+    /** Runs the 12-pass pipeline; errors throw DiagnosticException. */
+    public static IrProgram compile(Network net, CompileOptions options, Target target) {
+        PassContext ctx = new PassContext(net.source(), options, target);
+        return Pipeline.run(IrBuilder.fromNetwork(net), ctx, (p, x) -> { });
+    }
+
+    /** {@code compile(net, defaults().withTicks(ticks), generic)}. */
+    public static IrProgram compile(Network net, int ticks) {
+        return compile(net, CompileOptions.defaults().withTicks(ticks), Targets.load("generic"));
+    }
+
+    /**
+     * Writes {@code dir/name.json}, a target like generic (unbounded resources) with the given engine,
+     * and loads it with {@link Targets#load(String)}.
+     */
+    public static Target target(Path dir, String name, int lanes, int units, int delayBits, int maxProductBits,
+            int ticks) {
+        String json = String.format(Locale.ROOT, """
+                {
+                  "name": "%s",
+                  "description": "test engine: %d lanes, %d neuron units",
+                  "family": "generic",
+                  "device": "generic",
+                  "package": "none",
+                  "resources": { "logic_cells": 0, "luts": 1000000, "ffs": 2000000, "ram_blocks": 100000,
+                                 "ram_block_bits": 36864, "spram_blocks": 0, "spram_block_bits": 0, "dsps": 1000 },
+                  "clock_mhz": 100,
+                  "engine": { "lanes": %d, "neuron_units": %d, "delay_bits": %d, "max_product_bits": %d,
+                              "ticks_per_t_max": %d }
+                }
+                """, name, lanes, units, lanes, units, delayBits, maxProductBits, ticks);
+        try {
+            Files.createDirectories(dir);
+            Path p = dir.resolve(name + ".json");
+            Files.writeString(p, json);
+            return Targets.load(p.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
