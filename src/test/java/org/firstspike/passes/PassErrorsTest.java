@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.firstspike.device.Target;
@@ -16,7 +13,6 @@ import org.firstspike.device.Targets;
 import org.firstspike.diag.Diagnostic;
 import org.firstspike.diag.DiagnosticException;
 import org.firstspike.diag.DiagnosticPrinter;
-import org.firstspike.dsl.Frontend;
 import org.firstspike.ir.IrProgram;
 import org.firstspike.model.Network;
 import org.firstspike.testing.Lowering;
@@ -33,14 +29,7 @@ class PassErrorsTest {
     Path dir;
 
     private Network load(String name, String source, String json) {
-        try {
-            Files.writeString(dir.resolve(name + ".json"), json);
-            Path p = dir.resolve(name + ".ttfs");
-            Files.writeString(p, source);
-            return Frontend.load(p);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Lowering.load(dir, name, source, json);
     }
 
     private static DiagnosticException rejected(Network net, CompileOptions options) {

@@ -1,12 +1,8 @@
 package org.firstspike.passes;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.firstspike.device.Targets;
 import org.firstspike.diag.DiagnosticException;
-import org.firstspike.dsl.Frontend;
 import org.firstspike.ir.IrBuilder;
 import org.firstspike.ir.IrProgram;
 import org.firstspike.model.Network;
@@ -17,14 +13,7 @@ final class PassTestSupport {
     }
 
     static Network load(Path dir, String name, String source, String json) {
-        try {
-            Files.writeString(dir.resolve(name + ".json"), json);
-            Path p = dir.resolve(name + ".ttfs");
-            Files.writeString(p, source);
-            return Frontend.load(p);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return org.firstspike.testing.Lowering.load(dir, name, source, json);
     }
 
     /** The IR after the pipeline's passes up to and including {@code last}. */

@@ -236,7 +236,8 @@ class EngineBoundPropertyTest {
                     }
                     if (Math.abs(h - f) > bound + SLACK) {
                         violations.add(String.format("sample %d, %s[%d]: t_float %.6f, t_hw %.6f (tick %d), |diff| "
-                                + "%.6f > bound %.6f", sample, st.name, e, f, h, ticks[s][e], Math.abs(h - f), bound) + (st instanceof CoreStage ? " " + terms : ""));
+                                + "%.6f > bound %.6f", sample, st.name, e, f, h, ticks[s][e], Math.abs(h - f), bound)
+                                + (st instanceof CoreStage ? " " + terms : ""));
                     }
                 }
             }

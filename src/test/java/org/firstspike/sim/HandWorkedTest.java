@@ -7,13 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.firstspike.device.Target;
 import org.firstspike.device.Targets;
-import org.firstspike.dsl.Frontend;
 import org.firstspike.ir.Delay;
 import org.firstspike.ir.Edge;
 import org.firstspike.ir.IrNode;
@@ -88,14 +84,7 @@ class HandWorkedTest {
     private static final String SEED = "next_input_test = ge; last_input_sentinel = one;";
 
     private Network load(String name, String source, String json) {
-        try {
-            Files.writeString(dir.resolve(name + ".json"), json);
-            Path p = dir.resolve(name + ".ttfs");
-            Files.writeString(p, source);
-            return Frontend.load(p);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Lowering.load(dir, name, source, json);
     }
 
     private static IrProgram compile(Network net, Target target) {

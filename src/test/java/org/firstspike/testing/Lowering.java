@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import org.firstspike.device.Target;
 import org.firstspike.device.Targets;
+import org.firstspike.dsl.Frontend;
 import org.firstspike.ir.IrBuilder;
 import org.firstspike.ir.IrProgram;
 import org.firstspike.model.Network;
@@ -19,7 +20,19 @@ public final class Lowering {
     private Lowering() {
     }
 
-    /** Runs the 12-pass pipeline; errors throw DiagnosticException. */
+    /** Writes {@code dir/name.ttfs} and {@code dir/name.json} and loads them with the front end. */
+    public static Network load(Path dir, String name, String source, String json) {
+        try {
+            Files.writeString(dir.resolve(name + ".json"), json);
+            Path p = dir.resolve(name + ".ttfs");
+            Files.writeString(p, source);
+            return Frontend.load(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs the pass pipeline; errors throw DiagnosticException. */
     public static IrProgram compile(Network net, CompileOptions options, Target target) {
         PassContext ctx = new PassContext(net.source(), options, target);
         return Pipeline.run(IrBuilder.fromNetwork(net), ctx, (p, x) -> { });
