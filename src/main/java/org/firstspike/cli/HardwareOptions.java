@@ -6,6 +6,7 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.firstspike.ir.IrBuilder;
 import org.firstspike.ir.IrProgram;
+import org.firstspike.model.Granularity;
 import org.firstspike.model.Network;
 import org.firstspike.passes.CompileOptions;
 import org.firstspike.passes.Pass;
@@ -29,13 +30,29 @@ final class HardwareOptions {
                 .desc("re-quantize every layer to B bits (default: QAT layers as trained)").build());
         o.addOption(Option.builder().longOpt("ptq-bits").hasArg().argName("B")
                 .desc("bits for post-training quantization of float layers (default 8)").build());
+        o.addOption(Option.builder().longOpt("ptq-per").hasArg().argName("tensor|channel")
+                .desc("one PTQ scale per tensor or per output channel (default channel)").build());
+        o.addOption(Option.builder().longOpt("z-fraction-bits").hasArg().argName("F")
+                .desc("fraction bits of the e^(nΔ/τ) tables (default 16); fewer narrow the firing-test products")
+                .build());
     }
 
     static CompileOptions options(CommandLine cl) throws UsageException {
         CompileOptions o = CompileOptions.defaults();
         o = o.withTicks(CliSupport.intOption(cl, "ticks", 0, 1));
         o = o.withWeightBits(CliSupport.intOption(cl, "weight-bits", 0, 1));
-        return o.withPtqBits(CliSupport.intOption(cl, "ptq-bits", o.ptqBits(), 1));
+        o = o.withZFractionBits(CliSupport.intOption(cl, "z-fraction-bits", o.zFractionBits(), 1));
+        return o.withPtqBits(CliSupport.intOption(cl, "ptq-bits", o.ptqBits(), 1)).withPtqGranularity(per(cl));
+    }
+
+    private static Granularity per(CommandLine cl) throws UsageException {
+        String word = cl.getOptionValue("ptq-per", Granularity.PER_CHANNEL.word());
+        for (Granularity g : Granularity.values()) {
+            if (g.word().equals(word)) {
+                return g;
+            }
+        }
+        throw new UsageException("--ptq-per takes tensor or channel, not '" + word + "'");
     }
 
     static Compilation compile(Network net, CommandLine cl, BiConsumer<Pass, IrProgram> after) throws UsageException {

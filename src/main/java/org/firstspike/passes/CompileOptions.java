@@ -30,4 +30,12 @@ public record CompileOptions(int ticksPerTMax, int zFractionBits, int thresholdF
     public CompileOptions withPtqBits(int bits) {
         return new CompileOptions(ticksPerTMax, zFractionBits, thresholdFractionBits, bits, ptqGranularity, weightBits);
     }
+
+    public CompileOptions withPtqGranularity(Granularity per) {
+        return new CompileOptions(ticksPerTMax, zFractionBits, thresholdFractionBits, ptqBits, per, weightBits);
+    }
+
+    public CompileOptions withZFractionBits(int bits) {
+        return new CompileOptions(ticksPerTMax, bits, thresholdFractionBits, ptqBits, ptqGranularity, weightBits);
+    }
 }
