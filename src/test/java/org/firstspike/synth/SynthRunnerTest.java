@@ -1,0 +1,266 @@
+package org.firstspike.synth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.firstspike.cli.Main;
+import org.firstspike.device.Targets;
+import org.firstspike.report.Json;
+import org.firstspike.testing.Hdl;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * SynthRunner on hdl/fs_sdp_ram.v behind a small clocked top: block RAM and an fmax from nextpnr on
+ * iCE40, the target clock on xc7; latches and missing tools rejected with a message; and the log
+ * parsers on output captured from real Yosys 0.23 and nextpnr-ice40 0.4 runs
+ * (src/test/resources/synth/). Missing tools fail these tests, never skip them.
+ */
+class SynthRunnerTest {
+    @TempDir
+    Path dir;
+
+    /** Drives the RAM from counters and a 1-bit serial input; reduces its output to one pin. */
+    private static final String RAM_TOP = """
+            `default_nettype none
+            module ram_top (input wire clk, input wire din, output wire dout);
+                reg [7:0] waddr = 0;
+                reg [7:0] raddr = 0;
+                reg [15:0] wdata = 0;
+                reg [15:0] acc = 0;
+                wire [15:0] rdata;
+                always @(posedge clk) begin
+                    waddr <= waddr + 8'd1;
+                    raddr <= raddr + 8'd3;
+                    wdata <= {wdata[14:0], din};
+                    acc <= acc ^ rdata;
+                end
+                fs_sdp_ram #(.WIDTH(16), .DEPTH(256)) ram (.clk(clk), .we(1'b1), .waddr(waddr), .wdata(wdata),
+                    .re(1'b1), .raddr(raddr), .rdata(rdata));
+                assign dout = ^acc;
+            endmodule
+            `default_nettype wire
+            """;
+
+    private void ramDesign() throws IOException {
+        Files.copy(Hdl.lib("fs_sdp_ram.v"), dir.resolve("fs_sdp_ram.v"));
+        Files.writeString(dir.resolve("ram_top.v"), RAM_TOP);
+    }
+
+    @Test
+    void ice40MapsTheRamToEbrAndPlacesIt() throws IOException {
+        ramDesign();
+        SynthReport r = new SynthRunner().run(dir, "ram_top", Targets.load("ice40-up5k")).withCycles(2400);
+        assertEquals("ice40", r.family());
+        assertTrue(r.brams() >= 1, "RAM not in SB_RAM40_4K: " + r.cells());
+        assertTrue(r.cells().getOrDefault("SB_RAM40_4K", 0) >= 1, r.cells().toString());
+        assertTrue(r.luts() > 0 && r.ffs() > 0, r.cells().toString());
+        assertNotNull(r.lcs());
+        assertTrue(r.lcs() > 0 && r.lcs() >= r.luts(), "lcs " + r.lcs());
+        assertEquals(SynthReport.FMAX_NEXTPNR, r.fmaxSource());
+        assertTrue(r.fmaxMhz() != null && r.fmaxMhz() > 0, "fmax " + r.fmaxMhz());
+        assertEquals(0, r.latches());
+        assertNull(r.ioWrapper(), "three pins fit sg48");
+        assertEquals(2400 / r.fmaxMhz(), r.usPerImage(), 1e-9);
+        assertEquals(1000 / r.fmaxMhz(), r.us(1000), 1e-9);
+        assertTrue(r.nextpnrVersion().contains("0.4"), r.nextpnrVersion());
+        assertTrue(r.yosysVersion().contains("0.23"), r.yosysVersion());
+        assertTrue(Files.exists(r.directory().resolve("yosys.log")));
+        assertTrue(Files.exists(r.directory().resolve("nextpnr.log")));
+
+        JsonNode j = r.json();
+        assertEquals("ice40-up5k", j.get("target").asText());
+        assertEquals(r.lcs().intValue(), j.get("lcs").asInt());
+        assertEquals(r.fmaxMhz(), j.get("fmax_mhz").asDouble(), 0);
+        assertEquals(r.usPerImage(), j.get("us_per_image").asDouble(), 1e-9);
+        assertTrue(j.get("brams").asDouble() >= 1);
+        for (String f : List.of("luts", "ffs", "dsps", "spram", "fmax_source", "tools", "latches")) {
+            assertTrue(j.has(f), "JSON lacks " + f);
+        }
+        assertTrue(r.text().contains("nextpnr-ice40"), r.text());
+    }
+
+    @Test
+    void xc7ReportsTheTargetClock() throws IOException {
+        ramDesign();
+        SynthReport r = new SynthRunner().run(dir, "ram_top", Targets.load("xc7a35t"));
+        assertEquals(SynthReport.FMAX_TARGET_CLOCK, r.fmaxSource());
+        assertTrue(r.fmaxSource().startsWith("target clock"));
+        assertEquals(100.0, r.fmaxMhz(), 0);
+        assertNull(r.lcs());
+        assertNull(r.nextpnrVersion());
+        assertTrue(r.brams() >= 0.5, "RAM not in RAMB18E1/RAMB36E1: " + r.cells());
+        assertTrue(r.bramUnit().contains("36-kbit"), r.bramUnit());
+        assertTrue(r.luts() > 0 && r.ffs() > 0, r.cells().toString());
+        assertNull(r.usPerImage());
+        JsonNode j = r.json();
+        assertTrue(j.get("lcs").isNull());
+        assertTrue(j.get("us_per_image").isNull());
+        assertTrue(j.get("meets_target_clock").isNull());
+    }
+
+    @Test
+    void wideTopIsPlacedInsideASerialIoWrapper() throws IOException {
+        Files.copy(Hdl.lib("fs_sdp_ram.v"), dir.resolve("fs_sdp_ram.v"));
+        // 52 I/O bits: more than the 39 pins of the UP5K's SG48 package.
+        SynthReport r = new SynthRunner().run(dir, "fs_sdp_ram", Targets.load("ice40-up5k"));
+        assertNotNull(r.ioWrapper(), "fs_sdp_ram has more I/O than sg48 pins");
+        assertEquals(1 + 8 + 16 + 1 + 8, r.ioWrapper().inBits());
+        assertEquals(16, r.ioWrapper().outBits());
+        assertEquals(List.of("clk"), r.ioWrapper().clocks());
+        assertTrue(r.brams() >= 1);
+        assertTrue(r.fmaxMhz() != null && r.fmaxMhz() > 0);
+        assertTrue(r.lcs() > r.ioWrapper().ffs() - 1);
+        assertTrue(Files.exists(r.directory().resolve("io_wrapper.v")));
+    }
+
+    @Test
+    void latchIsRejectedWithItsSignal() throws IOException {
+        Files.writeString(dir.resolve("latchy.v"), """
+                module latchy (input wire clk, input wire en, input wire d, output reg q, output reg r);
+                    always @* if (en) q = d;
+                    always @(posedge clk) r <= q;
+                endmodule
+                """);
+        for (String target : List.of("ice40-hx8k", "generic")) {
+            SynthException e = assertThrows(SynthException.class,
+                    () -> new SynthRunner().run(dir, "latchy", Targets.load(target)));
+            assertEquals(SynthException.Kind.LATCH, e.kind(), e.getMessage());
+            assertTrue(e.getMessage().startsWith("latch found"), e.getMessage());
+            assertTrue(e.getMessage().contains("latchy.q (latchy.v:2)"), e.getMessage());
+        }
+    }
+
+    @Test
+    void missingToolIsNamedWithTheInstallScript() throws IOException {
+        ramDesign();
+        SynthRunner noYosys = new SynthRunner(new SynthRunner.Tools("firstspike-no-such-yosys", "nextpnr-ice40"),
+                line -> {
+                });
+        SynthException e = assertThrows(SynthException.class,
+                () -> noYosys.run(dir, "ram_top", Targets.load("xc7a35t")));
+        assertEquals(SynthException.Kind.MISSING_TOOL, e.kind());
+        assertTrue(e.getMessage().contains("firstspike-no-such-yosys"), e.getMessage());
+        assertTrue(e.getMessage().contains("scripts/install-deps.sh"), e.getMessage());
+        SynthRunner noNextpnr = new SynthRunner(new SynthRunner.Tools("yosys", "firstspike-no-such-nextpnr"),
+                line -> {
+                });
+        e = assertThrows(SynthException.class, () -> noNextpnr.run(dir, "ram_top", Targets.load("ice40-up5k")));
+        assertEquals(SynthException.Kind.MISSING_TOOL, e.kind());
+        assertTrue(e.getMessage().contains("firstspike-no-such-nextpnr"), e.getMessage());
+    }
+
+    @Test
+    void yosysFailureShowsTheLogTail() throws IOException {
+        ramDesign();
+        SynthException e = assertThrows(SynthException.class,
+                () -> new SynthRunner().run(dir, "no_such_top", Targets.load("generic")));
+        assertEquals(SynthException.Kind.TOOL_FAILED, e.kind());
+        assertTrue(e.getMessage().contains("Module `no_such_top' not found"), e.getMessage());
+        assertFalse(e.getMessage().contains("PERMISSION TO USE"), "the banner is not log tail");
+    }
+
+    @Test
+    void cliPrintsJsonAndFailsWithAMessage() throws IOException {
+        ramDesign();
+        Run ok = cli("synth-hdl", dir.toString(), "--top", "ram_top", "--target", "generic", "--cycles", "1000",
+                "--json");
+        assertEquals(0, ok.code(), ok.err());
+        JsonNode j = Json.MAPPER.readTree(ok.out());
+        assertEquals("generic", j.get("target").asText());
+        assertEquals(1.0, j.get("brams").asDouble(), 0, "a 4-kbit memory is one generic 36-kbit block");
+        assertEquals(10.0, j.get("us_per_image").asDouble(), 1e-9, "1000 cycles at the 100 MHz target clock");
+        assertEquals(SynthReport.FMAX_TARGET_CLOCK, j.get("fmax_source").asText());
+
+        Files.writeString(dir.resolve("latchy.v"), "module latchy (input wire en, input wire d, output reg q);\n"
+                + "    always @* if (en) q = d;\nendmodule\n");
+        Run bad = cli("synth-hdl", dir.toString(), "--top", "latchy", "--target", "generic");
+        assertEquals(1, bad.code());
+        assertTrue(bad.err().contains("firstspike: error: latch found"), bad.err());
+        assertTrue(bad.out().isEmpty());
+        Run usage = cli("synth-hdl", dir.toString(), "--target", "generic");
+        assertEquals(1, usage.code());
+        assertTrue(usage.err().contains("--top"), usage.err());
+    }
+
+    // ---- parsers on captured output ----
+
+    @Test
+    void parsesCapturedYosysStat() {
+        Map<String, Integer> ice40 = SynthLogs.cellCounts(resource("ice40-up5k-stat.txt"));
+        assertEquals(Map.of("SB_CARRY", 12, "SB_DFF", 89, "SB_LUT4", 42, "SB_RAM40_4K", 1), ice40);
+        assertEquals(42, Family.ICE40.luts(ice40));
+        assertEquals(89, Family.ICE40.ffs(ice40));
+        assertEquals(1.0, Family.ICE40.brams(ice40), 0);
+
+        Map<String, Integer> xc7 = SynthLogs.cellCounts(resource("xc7a35t-stat.txt"));
+        assertEquals(22, Family.XC7.luts(xc7), "LUT2 16 + LUT4 1 + LUT6 5");
+        assertEquals(48, Family.XC7.ffs(xc7));
+        assertEquals(0.5, Family.XC7.brams(xc7), 0, "one RAMB18E1 is half a 36-kbit block");
+        assertEquals(0, Family.XC7.dsps(xc7));
+
+        // Not flattened: the per-module blocks come first; the design hierarchy totals are last.
+        Map<String, Integer> hier = SynthLogs.cellCounts(resource("ice40-hierarchy-stat.txt"));
+        assertEquals(60, Family.ICE40.luts(hier));
+        assertEquals(73 + 17, Family.ICE40.ffs(hier));
+        assertFalse(hier.keySet().stream().anyMatch(t -> t.contains("paramod")), hier.toString());
+    }
+
+    @Test
+    void parsesCapturedNextpnrLog() {
+        String log = resource("ice40-up5k-nextpnr.log");
+        Map<String, SynthLogs.Use> use = SynthLogs.utilisation(log);
+        assertEquals(new SynthLogs.Use(102, 5280), use.get("ICESTORM_LC"));
+        assertEquals(new SynthLogs.Use(1, 30), use.get("ICESTORM_RAM"));
+        assertEquals(new SynthLogs.Use(0, 4), use.get("ICESTORM_SPRAM"));
+        assertEquals(new SynthLogs.Use(3, 96), use.get("SB_IO"));
+        // The placement estimate (134.59) comes first; the routed figure is the last.
+        assertEquals(Map.of("clk", 131.32), SynthLogs.maxFrequencies(log));
+        assertFalse(SynthLogs.ioPlacementFailed(log));
+        assertTrue(SynthLogs.ioPlacementFailed(resource("ice40-up5k-nextpnr-io-failure.log")));
+    }
+
+    @Test
+    void parsesCapturedLatchLog() {
+        String log = resource("yosys-latch.log");
+        assertTrue(SynthLogs.latchAssertionFailed(log));
+        assertEquals(List.of("lt.q (l.v:2)"), SynthLogs.latches(log));
+        String noMessage = log.replaceAll("(?m)^Latch inferred.*$", "");
+        assertEquals(List.of("lt/$auto$proc_dlatch.cc:427:proc_dlatch$16"), SynthLogs.latches(noMessage));
+        assertFalse(SynthLogs.latchAssertionFailed(resource("ice40-up5k-stat.txt")));
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = SynthRunnerTest.class.getResourceAsStream("/synth/" + name)) {
+            assertNotNull(in, "missing test resource synth/" + name);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run cli(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), false);
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+}
