@@ -16,6 +16,10 @@ final class TimeAddStage extends Stage {
         this.operands = operands;
     }
 
+    int operands() {
+        return operands;
+    }
+
     @Override
     int inputSize() {
         return size;

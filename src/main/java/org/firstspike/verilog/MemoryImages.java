@@ -1,0 +1,170 @@
+package org.firstspike.verilog;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.firstspike.sim.HardwareImage;
+
+/**
+ * Writes a {@link HardwareImage} as the $readmemh files hdl/fs_engine.v reads, one hex word per
+ * line (two's complement for negative values), and the engine's size parameters. An empty array
+ * is written as one zero word, because a Verilog memory has at least one entry.
+ */
+public final class MemoryImages {
+    /** Words per stage descriptor, in HardwareImage.StageDescriptor order (fs_engine's NF). */
+    public static final int STAGE_WORDS = 20;
+
+    private MemoryImages() {
+    }
+
+    /** The engine's parameters, by name, in a fixed order; file parameters are names relative to the project. */
+    public static Map<String, String> parameters(HardwareImage img, String dir) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("STAGES", Integer.toString(img.stages.size()));
+        p.put("TICK_WORDS", Integer.toString(img.tickWords));
+        p.put("INPUTS", Integer.toString(img.stages.get(0).size()));
+        p.put("FEEDS", Integer.toString(Math.max(1, img.feeds.size())));
+        p.put("PAIRS", Integer.toString(Math.max(1, img.pairFrom.length)));
+        p.put("FAN_LISTS", Integer.toString(Math.max(1, img.fanStart.length)));
+        p.put("SYNAPSES", Integer.toString(Math.max(1, img.fanTarget.length)));
+        p.put("NEURONS", Integer.toString(Math.max(1, img.theta.length)));
+        p.put("POS_ENTRIES", Integer.toString(Math.max(1, img.posList.length)));
+        p.put("WIN_STARTS", Integer.toString(Math.max(1, img.winStart.length)));
+        p.put("WIN_ENTRIES", Integer.toString(Math.max(1, img.windows.length)));
+        p.put("PADDED", Integer.toString(Math.max(1, img.padded.length)));
+        p.put("MAX_EVENTS", Integer.toString(maxEvents(img)));
+        p.put("MAX_SIZE", Integer.toString(maxSize(img)));
+        p.put("MAX_POSITIONS", Integer.toString(maxPositions(img)));
+        p.put("MAX_POS_PER_LIST", Integer.toString(Math.max(1, maxRun(img.posStart))));
+        p.put("MAX_WIN_PER_ELEM", Integer.toString(Math.max(1, maxRun(img.winStart))));
+        p.put("HORIZON", Integer.toString(img.horizon));
+        p.put("HI_DEPTH", Integer.toString(img.zHi.length));
+        p.put("F", Integer.toString(img.zFractionBits));
+        p.put("G", Integer.toString(img.thresholdFractionBits));
+        p.put("Z_HALF", "64'd" + img.zHalf);
+        for (String[] f : FILES) {
+            p.put(f[0], '"' + dir + "/" + f[1] + '"');
+        }
+        return p;
+    }
+
+    private static final String[][] FILES = {
+        {"STAGE_INIT", "stages.hex"}, {"FEED_INIT", "feeds.hex"}, {"PAIR_INIT", "pairs.hex"},
+        {"FANSTART_INIT", "fan_start.hex"}, {"FANTARGET_INIT", "fan_target.hex"}, {"FANLEVEL_INIT", "fan_level.hex"},
+        {"THETA_INIT", "theta.hex"}, {"DEAD_INIT", "dead.hex"}, {"POSSTART_INIT", "pos_start.hex"},
+        {"POSLIST_INIT", "pos_list.hex"}, {"WINSTART_INIT", "win_start.hex"}, {"WINDOWS_INIT", "windows.hex"},
+        {"PADDED_INIT", "padded.hex"}, {"HI_INIT", "z_hi.hex"}, {"LO_INIT", "z_lo.hex"}};
+
+    /** Writes every image file into {@code dir}. */
+    public static void write(HardwareImage img, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        StringBuilder sd = new StringBuilder();
+        for (HardwareImage.StageDescriptor d : img.stages) {
+            int[] w = {d.kind(), d.size(), d.tickBase(), d.feedFirst(), d.feedCount(), d.dropFrom(), d.outputs(),
+                d.positions(), d.windowTaps(), d.quirk() ? 1 : 0, d.biasTick(), d.biasElement(), d.fanStartBase(),
+                d.neuronBase(), d.posStartBase(), d.winStartBase(), d.paddedBase(), d.padTick(), d.operands(),
+                d.output() ? 1 : 0};
+            for (int v : w) {
+                sd.append(hex32(v)).append('\n');
+            }
+        }
+        Files.writeString(dir.resolve("stages.hex"), sd.toString());
+        StringBuilder fd = new StringBuilder();
+        for (HardwareImage.FeedDescriptor f : img.feeds) {
+            fd.append(hex32(f.sourceTickBase())).append('\n').append(hex32(f.pairBase())).append('\n')
+                    .append(hex32(f.pairs())).append('\n');
+        }
+        Files.writeString(dir.resolve("feeds.hex"), orZero(fd, 3));
+        StringBuilder pr = new StringBuilder();
+        for (int i = 0; i < img.pairFrom.length; i++) {
+            pr.append(hex32(img.pairFrom[i])).append('\n').append(hex32(img.pairTo[i])).append('\n')
+                    .append(hex32(img.pairDelay[i])).append('\n');
+        }
+        Files.writeString(dir.resolve("pairs.hex"), orZero(pr, 3));
+        ints(dir, "fan_start.hex", img.fanStart, 32);
+        ints(dir, "fan_target.hex", img.fanTarget, 32);
+        ints(dir, "fan_level.hex", img.fanLevel, 16);
+        longs(dir, "theta.hex", img.theta);
+        bits(dir, "dead.hex", img.dead);
+        ints(dir, "pos_start.hex", img.posStart, 32);
+        ints(dir, "pos_list.hex", img.posList, 32);
+        ints(dir, "win_start.hex", img.winStart, 32);
+        ints(dir, "windows.hex", img.windows, 32);
+        bits(dir, "padded.hex", img.padded);
+        longs(dir, "z_hi.hex", img.zHi);
+        longs(dir, "z_lo.hex", img.zLo);
+    }
+
+    private static String orZero(StringBuilder sb, int words) {
+        return sb.length() > 0 ? sb.toString() : "0\n".repeat(words);
+    }
+
+    private static void ints(Path dir, String name, int[] v, int bits) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (int x : v) {
+            sb.append(bits == 16 ? String.format(Locale.ROOT, "%04x", x & 0xFFFF) : hex32(x)).append('\n');
+        }
+        Files.writeString(dir.resolve(name), orZero(sb, 1));
+    }
+
+    private static void longs(Path dir, String name, long[] v) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (long x : v) {
+            sb.append(String.format(Locale.ROOT, "%016x", x)).append('\n');
+        }
+        Files.writeString(dir.resolve(name), orZero(sb, 1));
+    }
+
+    private static void bits(Path dir, String name, boolean[] v) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (boolean x : v) {
+            sb.append(x ? "1\n" : "0\n");
+        }
+        Files.writeString(dir.resolve(name), orZero(sb, 1));
+    }
+
+    static String hex32(int v) {
+        return String.format(Locale.ROOT, "%08x", v);
+    }
+
+    private static int maxSize(HardwareImage img) {
+        int m = 1;
+        for (HardwareImage.StageDescriptor d : img.stages) {
+            m = Math.max(m, d.size());
+        }
+        return m;
+    }
+
+    private static int maxPositions(HardwareImage img) {
+        int m = 1;
+        for (HardwareImage.StageDescriptor d : img.stages) {
+            m = Math.max(m, d.positions());
+        }
+        return m;
+    }
+
+    /** The most events one stage can queue: its pairs, plus the bias. */
+    private static int maxEvents(HardwareImage img) {
+        int m = 1;
+        for (HardwareImage.StageDescriptor d : img.stages) {
+            int n = d.biasTick() >= 0 ? 1 : 0;
+            for (int f = d.feedFirst(); f < d.feedFirst() + d.feedCount(); f++) {
+                n += img.feeds.get(f).pairs();
+            }
+            m = Math.max(m, n);
+        }
+        return m;
+    }
+
+    /** The longest run between consecutive start offsets (lists concatenated per stage, one extra entry each). */
+    private static int maxRun(int[] start) {
+        int m = 0;
+        for (int i = 0; i + 1 < start.length; i++) {
+            m = Math.max(m, start[i + 1] - start[i]);
+        }
+        return m;
+    }
+}

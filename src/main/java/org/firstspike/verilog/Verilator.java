@@ -1,0 +1,70 @@
+package org.firstspike.verilog;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Builds and runs a Verilator testbench; a missing Verilator is an error that says how to install it. */
+public final class Verilator {
+    private Verilator() {
+    }
+
+    /** A tool run that failed, with what it printed. */
+    public static final class ToolException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        public ToolException(String message) {
+            super(message);
+        }
+    }
+
+    /** `verilator --binary` of {@code sources} (relative to dir) with top module tb into dir/obj. */
+    public static void build(Path dir, List<String> sources) throws ToolException {
+        List<String> cmd = new ArrayList<>(List.of("verilator", "--binary", "-Wno-fatal", "-Wno-lint",
+                "-Wno-style", "--timescale", "1ns/1ps", "--top-module", "tb", "-Mdir", "obj", "-O2", "--x-assign",
+                "fast", "--x-initial", "fast", "-j", "2"));
+        cmd.addAll(sources);
+        cmd.add("tb_cosim.sv");
+        run(dir, cmd, 1800);
+    }
+
+    /** Runs the built testbench in dir. */
+    public static String simulate(Path dir) throws ToolException {
+        return run(dir, List.of(dir.resolve("obj").resolve("Vtb").toString()), 36_000);
+    }
+
+    static String run(Path dir, List<String> cmd, int timeoutSeconds) throws ToolException {
+        Process p;
+        try {
+            p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            throw new ToolException(cmd.get(0) + " cannot be run: " + e.getMessage()
+                    + "; install Verilator (scripts/install-deps.sh does)");
+        }
+        try {
+            byte[] out = p.getInputStream().readAllBytes();
+            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new ToolException(cmd.get(0) + " timed out after " + timeoutSeconds + " s");
+            }
+            String text = new String(out, StandardCharsets.UTF_8);
+            if (p.exitValue() != 0) {
+                throw new ToolException(cmd.get(0) + " failed (exit " + p.exitValue() + "):\n" + tail(text, 40));
+            }
+            return text;
+        } catch (IOException e) {
+            throw new ToolException(cmd.get(0) + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ToolException(cmd.get(0) + " interrupted");
+        }
+    }
+
+    private static String tail(String s, int lines) {
+        String[] l = s.split("\n");
+        return String.join("\n", java.util.Arrays.copyOfRange(l, Math.max(0, l.length - lines), l.length));
+    }
+}

@@ -1,0 +1,95 @@
+package org.firstspike.verilog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.firstspike.device.Target;
+import org.firstspike.device.Targets;
+import org.firstspike.ir.IrProgram;
+import org.firstspike.model.Network;
+import org.firstspike.passes.CompileOptions;
+import org.firstspike.reference.FloatReference;
+import org.firstspike.sim.HostInput;
+import org.firstspike.sim.SimProgram;
+import org.firstspike.testing.Lowering;
+import org.firstspike.testing.TestData;
+import java.util.stream.LongStream;
+import org.firstspike.diag.DiagnosticException;
+import org.firstspike.testing.RandomNetworks;
+import org.firstspike.testing.Seeds;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Verilog engine under Verilator against the Java engine, image by image. */
+class CosimTest {
+    @TempDir
+    Path dir;
+
+    private static List<String> differences(List<Cosim.ImageResult> r) {
+        List<String> bad = new ArrayList<>();
+        for (Cosim.ImageResult x : r) {
+            if (x.firstDifference() != null) {
+                bad.add("image " + x.image() + ": " + x.firstDifference());
+            }
+        }
+        return bad.subList(0, Math.min(10, bad.size()));
+    }
+
+    /**
+     * Random networks (conv, dense, pools, delays, add and concat skips, biases, both neuron settings),
+     * 3 images each, on a one-lane engine: every image equal in decision, output spikes and cycles.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void randomNetworksAgree(long seed) throws Exception {
+        RandomNetworks.Options o = seed % 2 == 0 ? RandomNetworks.Options.exact() : RandomNetworks.Options.seed();
+        RandomNetworks.Generated g = RandomNetworks.generate(seed, o);
+        Network net = g.load(dir.resolve("net"));
+        Target target = Lowering.target(dir.resolve("t"), "one-lane", 1, 1, 16, 63, 64);
+        IrProgram ir;
+        try {
+            ir = Lowering.compile(net, CompileOptions.defaults(), target);
+        } catch (DiagnosticException e) {
+            return; // products too wide for the engine: nothing to run
+        }
+        SimProgram program = SimProgram.of(ir, target.engine());
+        FloatReference ref = new FloatReference(net);
+        Random rnd = new Random(seed);
+        List<int[]> inputs = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            inputs.add(HostInput.ticks(ref.inputTimes(g.randomInputTimes(rnd)), ir));
+        }
+        Path work = dir.resolve("hw");
+        java.nio.file.Files.createDirectories(work);
+        List<String> bad = differences(new Cosim(program, net.name()).run(work, inputs));
+        assertEquals(List.of(), bad, Seeds.describe(seed, getClass()) + "\n" + g.source());
+    }
+
+    static LongStream seeds() {
+        return Seeds.stream(51_000, 24);
+    }
+
+    @Test
+    void tinyNetworkAgreesOnRandomInputs() throws Exception {
+        Network net = TestData.example("tiny");
+        Target target = Targets.load("ice40-hx8k");
+        IrProgram ir = Lowering.compile(net, CompileOptions.defaults().withTicks(64), target);
+        SimProgram program = SimProgram.of(ir, target.engine());
+        FloatReference ref = new FloatReference(net);
+        Random rnd = new Random(5);
+        List<int[]> inputs = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            double[] t = new double[3];
+            for (int k = 0; k < 3; k++) {
+                t[k] = rnd.nextInt(6) == 0 ? 10 : rnd.nextDouble() * 4;
+            }
+            inputs.add(HostInput.ticks(ref.inputTimes(t), ir));
+        }
+        assertEquals(List.of(), differences(new Cosim(program, net.name()).run(dir, inputs)));
+    }
+}
