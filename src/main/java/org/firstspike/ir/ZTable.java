@@ -38,13 +38,18 @@ public final class ZTable {
         this.zc = new long[horizon + 1];
         long round = 1L << (fraction - 1);
         for (int n = 0; n <= horizon; n++) {
-            z[n] = (hi[n >> LOW_BITS] * lo[n & ((1 << LOW_BITS) - 1)] + round) >> fraction;
-            zc[n] = (z[n] * half + round) >> fraction;
+            // exact products or an ArithmeticException: too many fraction bits for this horizon
+            z[n] = Math.addExact(Math.multiplyExact(hi[n >> LOW_BITS], lo[n & ((1 << LOW_BITS) - 1)]), round) >> fraction;
+            zc[n] = Math.addExact(Math.multiplyExact(z[n], half), round) >> fraction;
         }
     }
 
     private long fixed(double v) {
-        return Math.round(v * (1L << fraction));
+        double scaled = v * (1L << fraction);
+        if (scaled >= 0x1p62) {
+            throw new ArithmeticException("table entry beyond 62 bits");
+        }
+        return Math.round(scaled);
     }
 
     /** Z(n) for arrivals at tick n, 0 ≤ n < tableTicks. */

@@ -37,7 +37,15 @@ final class AnalyzeBitWidths implements Pass {
         int tableTicks = ir.nodes().stream().filter(n -> n.op() instanceof IrOp.Neuron)
                 .mapToInt(n -> ((IrOp.Neuron) n.op()).noSpikeTick()).max().orElse(1);
         TimeGrid grid = ir.grid().withBounds(horizon, tableTicks);
-        ZTable table = new ZTable(grid);
+        ZTable table;
+        try {
+            table = new ZTable(grid);
+        } catch (ArithmeticException e) {
+            ctx.error(ir.node(ir.output()), String.format("the membrane tables overflow 64-bit arithmetic with %d "
+                    + "fraction bits over %d ticks (e^%.1f); use fewer --z-fraction-bits or fewer ticks",
+                    grid.zFractionBits(), tableTicks, tableTicks * grid.tickLength() / grid.tauSyn()));
+            return ir;
+        }
         ctx.report(String.format("horizon %d ticks (%d-bit tick fields); tables Z, Zc for ticks 0..%d, %d-bit entries",
                 horizon, Bits.unsigned(horizon), table.horizon(), Bits.unsigned(table.zc(table.horizon()))));
         List<IrNode> out = new ArrayList<>();

@@ -45,6 +45,14 @@ class CompileOptionsCliTest {
         return widest;
     }
 
+    /** hi·lo of the tables needs about 2F + 11 bits on the seed model's 1,024 ticks: F = 28 no longer fits. */
+    @Test
+    void tablesTooWideForTheArithmeticAreAnErrorNotAWrongAnswer() {
+        CliRun r = CliRun.of("compile", SHUFFLE, "--z-fraction-bits", "28");
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("the membrane tables overflow 64-bit arithmetic with 28 fraction bits"), r.err());
+    }
+
     @Test
     void badGranularityIsAUsageError() {
         CliRun r = CliRun.of("compile", SHUFFLE, "--ptq-per", "row");
