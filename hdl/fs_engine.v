@@ -6,8 +6,11 @@
 // event queue (1 cycle per nonempty tick, then per event its unit's cycles), and its finish
 // (resolution, or the output write), and the output core raises done at the decision.
 //
-// This first version keeps state and queues in registers: simple and cycle-exact, fine for
-// co-simulation and small networks. Mapping them onto block RAM is the next step.
+// Memories a stage must clear (neuron state, queue, counters) carry an epoch tag: a stage starts a
+// new epoch, and an entry from an older one reads as cleared, so clearing costs no cycle. One
+// write per memory per cycle, as block RAM allows; this version still reads memories
+// combinationally (distributed RAM), so mapping onto block RAM, with its registered reads, is
+// the next step.
 `default_nettype none
 module fs_engine #(
     parameter integer STAGES = 2,          // stage 0 is the input
@@ -20,14 +23,14 @@ module fs_engine #(
     parameter integer LIST_COUNT = 1,      // Σ over cores of input lists (bundles)
     parameter integer NEURONS = 1,         // Σ over cores of neurons
     parameter integer POS_ENTRIES = 1,
-    parameter integer WIN_STARTS = 1,
-    parameter integer WIN_ENTRIES = 1,
     parameter integer PADDED = 1,
     parameter integer MAX_EVENTS = 4,      // the most events one stage can queue (pairs + bias)
     parameter integer MAX_SIZE = 4,        // the largest stage
     parameter integer MAX_POSITIONS = 1,   // the most positions of any core
     parameter integer MAX_POS_PER_LIST = 1,
-    parameter integer MAX_WIN_PER_ELEM = 1,
+    parameter integer MAX_TAPS = 1,        // the most input taps of one minpool window
+    parameter integer TAP_STARTS = 1,
+    parameter integer TAP_ENTRIES = 1,
     parameter integer HORIZON = 16,        // every tick is ≤ HORIZON
     parameter integer HI_DEPTH = 1,
     parameter integer F = 16,              // table fraction bits
@@ -43,8 +46,8 @@ module fs_engine #(
     parameter DEAD_INIT = "",
     parameter POSSTART_INIT = "",
     parameter POSLIST_INIT = "",
-    parameter WINSTART_INIT = "",
-    parameter WINDOWS_INIT = "",
+    parameter TAPSTART_INIT = "",
+    parameter TAPS_INIT = "",
     parameter PADDED_INIT = "",
     parameter HI_INIT = "",
     parameter LO_INIT = ""
@@ -78,8 +81,8 @@ module fs_engine #(
     reg [0:0]  dead [0:NEURONS-1];
     reg [31:0] pos_start [0:FAN_LISTS-1];
     reg [31:0] pos_list [0:POS_ENTRIES-1];
-    reg [31:0] win_start [0:WIN_STARTS-1];
-    reg [31:0] windows [0:WIN_ENTRIES-1];
+    reg [31:0] tap_start [0:TAP_STARTS-1];
+    reg [31:0] taps [0:TAP_ENTRIES-1];
     reg [0:0]  padded [0:PADDED-1];
     reg [63:0] z_hi [0:HI_DEPTH-1];
     reg [63:0] z_lo [0:31];
@@ -95,8 +98,8 @@ module fs_engine #(
         if (DEAD_INIT != "") $readmemh(DEAD_INIT, dead);
         if (POSSTART_INIT != "") $readmemh(POSSTART_INIT, pos_start);
         if (POSLIST_INIT != "") $readmemh(POSLIST_INIT, pos_list);
-        if (WINSTART_INIT != "") $readmemh(WINSTART_INIT, win_start);
-        if (WINDOWS_INIT != "") $readmemh(WINDOWS_INIT, windows);
+        if (TAPSTART_INIT != "") $readmemh(TAPSTART_INIT, tap_start);
+        if (TAPS_INIT != "") $readmemh(TAPS_INIT, taps);
         if (PADDED_INIT != "") $readmemh(PADDED_INIT, padded);
         if (HI_INIT != "") $readmemh(HI_INIT, z_hi);
         if (LO_INIT != "") $readmemh(LO_INIT, z_lo);
@@ -105,33 +108,68 @@ module fs_engine #(
     // ---- working memories --------------------------------------------------------------------
     reg [31:0] ticks [0:TICK_WORDS-1];
     assign peek_tick = ticks[peek_addr];
-    // event queue: a LIFO list per tick (order inside a tick changes no result and no cycle count)
+    localparam integer WORDS = (HORIZON + 2 + 31) / 32;
+    reg [31:0] epoch;                      // the running stage's epoch; never reset, so never reused
+    // event queue: a LIFO list per tick (order inside a tick changes no result and no cycle count),
+    // and a two-level occupancy map: a 32-tick word per entry, one summary bit per word
     reg [31:0] q_head [0:HORIZON+1];
-    reg [HORIZON+1:0] q_occupied;
+    reg [31:0] occ_word [0:WORDS-1];
+    reg [31:0] occ_ep [0:WORDS-1];
+    reg [WORDS-1:0] occ_sum;
     reg [31:0] ev_elem [0:MAX_EVENTS-1];
     reg [31:0] ev_next [0:MAX_EVENTS-1];
-    // neuron state of the running core; a neuron whose valid bit is clear reads as untouched
-    // (A = B = 0, no arrival), so a stage clears the whole state in one cycle
+    // neuron state of the running core
     reg signed [31:0] st_a [0:MAX_SIZE-1];
     reg signed [63:0] st_b [0:MAX_SIZE-1];
     reg signed [31:0] st_mark [0:MAX_SIZE-1];
     reg signed [31:0] st_last [0:MAX_SIZE-1];
-    reg [MAX_SIZE-1:0] st_valid;
-    // per-position arrival counters (seed quirk), and the minpool/time-add accumulators, as packed
-    // vectors: one event updates several of them at once
-    reg [32*MAX_POSITIONS-1:0] pos_count;
-    reg [32*MAX_POSITIONS-1:0] pos_arrival;
-    reg [32*MAX_SIZE-1:0] acc_tick;
-    reg [32*MAX_SIZE-1:0] acc_count;
+    reg [31:0] st_ep [0:MAX_SIZE-1];
+    // per-position arrivals (seed quirk); the bias, a tap of every window, is counted on its own
+    reg [31:0] pos_count [0:MAX_POSITIONS-1];
+    reg [31:0] pos_arrival [0:MAX_POSITIONS-1];
+    reg [31:0] pos_ep [0:MAX_POSITIONS-1];
+    reg bias_arrived;
+    reg [31:0] bias_arrival;
+    // minpool: the arrival tick of each input element; time-add: each element's sum and operands
+    reg [31:0] acc_tick [0:MAX_SIZE-1];
+    reg [31:0] acc_count [0:MAX_SIZE-1];
+    reg [31:0] acc_ep [0:MAX_SIZE-1];
+    // the outputs a probe found fired, searched in this order
+    reg [31:0] fired_list [0:MAX_SIZE-1];
+    reg [31:0] fired_count;
+    reg [31:0] fired_at;
+
+    integer e;
+    initial begin
+        epoch = 32'd1;
+        for (e = 0; e < WORDS; e = e + 1) occ_ep[e] = 32'd0;
+        for (e = 0; e < MAX_SIZE; e = e + 1) begin
+            st_ep[e] = 32'd0;
+            acc_ep[e] = 32'd0;
+        end
+        for (e = 0; e < MAX_POSITIONS; e = e + 1) pos_ep[e] = 32'd0;
+    end
 
     function automatic signed [31:0] a_of(input [31:0] j);
-        a_of = st_valid[j] ? st_a[j] : 32'sd0;
+        a_of = st_ep[j] == epoch ? st_a[j] : 32'sd0;
     endfunction
     function automatic signed [63:0] b_of(input [31:0] j);
-        b_of = st_valid[j] ? st_b[j] : 64'sd0;
+        b_of = st_ep[j] == epoch ? st_b[j] : 64'sd0;
     endfunction
     function automatic signed [31:0] mark_of(input [31:0] j);
-        mark_of = st_valid[j] ? st_mark[j] : -32'sd1;
+        mark_of = st_ep[j] == epoch ? st_mark[j] : -32'sd1;
+    endfunction
+    function automatic [31:0] count_of(input [31:0] p);
+        count_of = pos_ep[p] == epoch ? pos_count[p] : 32'd0;
+    endfunction
+    function automatic [31:0] acc_count_of(input [31:0] j);
+        acc_count_of = acc_ep[j] == epoch ? acc_count[j] : 32'd0;
+    endfunction
+    function automatic [31:0] acc_tick_of(input [31:0] j);
+        acc_tick_of = acc_ep[j] == epoch ? acc_tick[j] : 32'd0;
+    endfunction
+    function automatic [31:0] word_of(input [31:0] w);
+        word_of = occ_ep[w] == epoch ? occ_word[w] : 32'd0;
     endfunction
 
     // ---- tables (docs/semantics.md §3) ---------------------------------------------------------
@@ -212,30 +250,24 @@ module fs_engine #(
     reg [31:0] lo;                         // binary search
     reg [31:0] hi;
     reg [31:0] probe_tick;
-    reg [MAX_SIZE-1:0] fired;              // probe: outputs that fired by probe_tick
     reg signed [31:0] best;
     reg [4:0] resume;                      // the state a search returns to (SEARCH or RESOLVE)
 
-    // the lowest occupied tick of the queue: the next nonempty tick
+    // the next nonempty tick: the first word with its summary bit set, then its first set bit
+    reg [31:0] next_word;
     reg [31:0] next_tick;
     integer t;
     always @* begin
-        next_tick = NIL;
-        for (t = HORIZON + 1; t >= 0; t = t - 1) begin
-            if (q_occupied[t]) begin
-                next_tick = t;
+        next_word = 32'd0;
+        for (t = WORDS - 1; t >= 0; t = t - 1) begin
+            if (occ_sum[t]) begin
+                next_word = t;
             end
         end
-    end
-
-    // the lowest output marked by the probe
-    reg [31:0] next_fired;
-    integer f;
-    always @* begin
-        next_fired = NIL;
-        for (f = MAX_SIZE - 1; f >= 0; f = f - 1) begin
-            if (fired[f]) begin
-                next_fired = f;
+        next_tick = NIL;
+        for (t = 31; t >= 0; t = t - 1) begin
+            if (occ_word[next_word][t] && occ_ep[next_word] == epoch) begin
+                next_tick = next_word * 32 + t;
             end
         end
     end
@@ -258,7 +290,6 @@ module fs_engine #(
     wire [31:0] fan_len = fan_start[d_fanbase + ev_m + 1] - fan_lo;
     wire [31:0] ev_cycles = fan_len == 0 ? 32'd1 : fan_len;
     wire last_of_event = koff + 1 >= ev_cycles;
-    wire last_of_bucket = last_of_event && ev_next_ptr == NIL;
     wire more_events = drained + 1 < events;
 
     // one synapse (docs/semantics.md §4.1): first touch in the tick tests for an earlier firing
@@ -273,8 +304,10 @@ module fs_engine #(
     // resolution of neuron idx (docs/semantics.md §4.2)
     wire signed [31:0] r_mark = mark_of(idx);
     wire [31:0] r_pos = idx % d_positions;
-    wire signed [31:0] r_limit = d_quirk && pos_count[r_pos * 32 +: 32] == d_wtaps ? pos_arrival[r_pos * 32 +: 32]
-        : d_drop - 1;
+    wire [31:0] r_taps = count_of(r_pos) + (bias_arrived ? 32'd1 : 32'd0);
+    wire [31:0] r_last = bias_arrived && (count_of(r_pos) == 0 || bias_arrival > pos_arrival[r_pos])
+        ? bias_arrival : pos_arrival[r_pos];
+    wire signed [31:0] r_limit = d_quirk && r_taps == d_wtaps ? r_last : d_drop - 1;
     wire r_dead = dead[d_nbase + idx] != 0;
     wire r_detected = r_mark <= -2;
     wire r_pending = r_mark >= 0 && r_mark <= r_limit && fires_at(a_of(idx), b_of(idx), theta[d_nbase + idx],
@@ -284,18 +317,31 @@ module fs_engine #(
     wire [31:0] step_lo = mid_fires ? lo : mid + 1;
     wire [31:0] step_hi = mid_fires ? mid : hi;
     // the search range of neuron idx (resolution) or of the next fired output (after a probe)
-    wire [31:0] sj = state == SEARCH ? next_fired : idx;
+    wire [31:0] sj = state == SEARCH ? fired_list[fired_at] : idx;
     wire signed [31:0] sj_mark = mark_of(sj);
     wire [31:0] range_lo = state == SEARCH ? (sj_mark <= -2 ? st_last[sj] : sj_mark)
         : r_dead ? d_drop : r_detected ? st_last[idx] : r_pending ? r_mark : d_drop;
     wire [31:0] range_hi = state == SEARCH ? (sj_mark <= -2 ? -2 - sj_mark : probe_tick)
         : r_dead ? d_drop : r_detected ? -2 - r_mark : r_pending ? r_limit : d_drop;
-    function automatic [MAX_SIZE-1:0] fired_rest_of(input [31:0] j);
-        begin
-            fired_rest_of = fired & ~({{(MAX_SIZE-1){1'b0}}, 1'b1} << j);
-        end
-    endfunction
     wire bias_now = d_kind == 1 && d_btick >= 0 && (d_drop < 0 || d_btick < d_drop);
+    wire [31:0] quirk_pos = pos_list[pos_start[d_posbase + ev_m] + koff];
+
+    // minpool output idx: the earliest arrival among its window's inputs, or the pad tick if earlier
+    reg [31:0] pool_tick;
+    reg [31:0] tap_first;
+    integer w;
+    always @* begin
+        tap_first = NEVER;
+        for (w = 0; w < MAX_TAPS; w = w + 1) begin
+            if (tap_start[d_winbase + idx] + w < tap_start[d_winbase + idx + 1]
+                    && acc_count_of(taps[tap_start[d_winbase + idx] + w]) != 0
+                    && acc_tick[taps[tap_start[d_winbase + idx] + w]] < tap_first) begin
+                tap_first = acc_tick[taps[tap_start[d_winbase + idx] + w]];
+            end
+        end
+        pool_tick = padded[d_padbase + idx] != 0 && d_padtick >= 0 && $signed(tap_first) > d_padtick
+            ? d_padtick : tap_first;
+    end
 
     // probe of output neuron idx: has it fired by the tick before the next nonempty one?
     wire [31:0] probe_now = next_tick - 1;
@@ -324,21 +370,22 @@ module fs_engine #(
     integer i;
     task automatic clear_stage;
         begin
-            q_occupied <= '0;
-            st_valid <= '0;
-            pos_count <= '0;
-            acc_tick <= '0;
-            acc_count <= '0;
-            fired <= '0;
+            epoch <= epoch + 1;
+            occ_sum <= '0;
+            bias_arrived <= 1'b0;
+            fired_count <= 0;
+            fired_at <= 0;
         end
     endtask
 
     task automatic enqueue(input [31:0] at, input [31:0] element, input [31:0] n);
         begin
             ev_elem[n] <= element;
-            ev_next[n] <= q_occupied[at] ? q_head[at] : NIL;   // a cleared bucket's head is stale
+            ev_next[n] <= word_of(at >> 5) >> at[4:0] & 32'd1 ? q_head[at] : NIL;   // an old bucket's head is stale
             q_head[at] <= n;
-            q_occupied[at] <= 1'b1;
+            occ_word[at >> 5] <= word_of(at >> 5) | 32'd1 << at[4:0];
+            occ_ep[at >> 5] <= epoch;
+            occ_sum[at >> 5] <= 1'b1;
         end
     endtask
 
@@ -359,8 +406,9 @@ module fs_engine #(
     task automatic finish_neuron(input [31:0] j);
         begin
             if (state == SEARCH || resume == SEARCH && state == STEP) begin
-                state <= fired_rest_of(j) == 0 ? DECODE : SEARCH;
-                if (fired_rest_of(j) == 0) begin
+                fired_at <= fired_at + 1;
+                state <= fired_at + 1 == fired_count ? DECODE : SEARCH;
+                if (fired_at + 1 == fired_count) begin
                     idx <= 0;
                 end
             end else if (j + 1 == d_size) begin
@@ -457,20 +505,27 @@ module fs_engine #(
                 TICK: begin
                     tick <= next_tick;
                     ptr <= q_head[next_tick];
-                    q_occupied[next_tick] <= 1'b0;
+                    occ_word[next_word] <= occ_word[next_word] & ~(32'd1 << next_tick[4:0]);
+                    if ((occ_word[next_word] & ~(32'd1 << next_tick[4:0])) == 0) begin
+                        occ_sum[next_word] <= 1'b0;
+                    end
                     koff <= 0;
                     state <= EVENT;
                 end
                 EVENT: begin
                     if (d_kind == 1) begin
-                        if (koff == 0 && d_quirk) begin
-                            for (i = 0; i < MAX_POS_PER_LIST; i = i + 1) begin
-                                if (pos_start[d_posbase + ev_m] + i < pos_start[d_posbase + ev_m + 1]) begin
-                                    pos_count[pos_list[pos_start[d_posbase + ev_m] + i] * 32 +: 32] <=
-                                        pos_count[pos_list[pos_start[d_posbase + ev_m] + i] * 32 +: 32] + 1;
-                                    pos_arrival[pos_list[pos_start[d_posbase + ev_m] + i] * 32 +: 32] <= tick;
-                                end
+                        // the element's window positions, one per cycle of the event (the image
+                        // guarantees an event has as many cycles as positions); the bias counts apart
+                        if (d_quirk && bias_now && ev_m == d_belem) begin
+                            if (koff == 0) begin
+                                bias_arrived <= 1'b1;
+                                bias_arrival <= tick;
                             end
+                        end else if (d_quirk && pos_start[d_posbase + ev_m] + koff < pos_start[d_posbase + ev_m + 1])
+                                begin
+                            pos_count[quirk_pos] <= count_of(quirk_pos) + 1;
+                            pos_arrival[quirk_pos] <= tick;
+                            pos_ep[quirk_pos] <= epoch;
                         end
                         if (fan_len != 0) begin
                             if (syn_seen < $signed(tick) && syn_seen <= -2) begin
@@ -478,25 +533,22 @@ module fs_engine #(
                             end else if (syn_seen < $signed(tick) && syn_fired_before) begin
                                 st_last[syn_j] <= syn_seen;
                                 st_mark[syn_j] <= -2 - ($signed(tick) - 1);
-                                st_valid[syn_j] <= 1'b1;
                             end else begin
                                 st_mark[syn_j] <= tick;
                                 st_a[syn_j] <= a_of(syn_j) + 32'(syn_q);
                                 st_b[syn_j] <= b_of(syn_j) + 64'(syn_q) * $signed(z_of(tick));
-                                st_valid[syn_j] <= 1'b1;
+                                st_ep[syn_j] <= epoch;
                             end
                         end
                     end else if (d_kind == 2) begin
-                        for (i = 0; i < MAX_WIN_PER_ELEM; i = i + 1) begin
-                            if (win_start[d_winbase + ev_m] + i < win_start[d_winbase + ev_m + 1]
-                                    && acc_count[windows[win_start[d_winbase + ev_m] + i] * 32 +: 32] == 0) begin
-                                acc_tick[windows[win_start[d_winbase + ev_m] + i] * 32 +: 32] <= tick;
-                                acc_count[windows[win_start[d_winbase + ev_m] + i] * 32 +: 32] <= 1;
-                            end
-                        end
+                        // minpool: the element's (only) arrival; its windows take their minimum at the write
+                        acc_tick[ev_m] <= tick;
+                        acc_count[ev_m] <= 1;
+                        acc_ep[ev_m] <= epoch;
                     end else begin
-                        acc_tick[ev_m * 32 +: 32] <= acc_tick[ev_m * 32 +: 32] + tick;
-                        acc_count[ev_m * 32 +: 32] <= acc_count[ev_m * 32 +: 32] + 1;
+                        acc_tick[ev_m] <= acc_tick_of(ev_m) + tick;
+                        acc_count[ev_m] <= acc_count_of(ev_m) + 1;
+                        acc_ep[ev_m] <= epoch;
                     end
                     if (d_kind != 1 || last_of_event) begin
                         drained <= drained + 1;
@@ -513,12 +565,13 @@ module fs_engine #(
                     // one output per cycle (U = 1); the fired ones are searched next, and decide
                     probe_tick <= probe_now;
                     if (p_fired) begin
-                        fired[idx] <= 1'b1;
+                        fired_list[fired_count] <= idx;
+                        fired_count <= fired_count + 1;
                     end
                     ticks[d_tbase + idx] <= NEVER;
                     if (idx + 1 == d_size) begin
                         idx <= 0;
-                        if (fired != 0 || p_fired) begin
+                        if (fired_count != 0 || p_fired) begin
                             state <= SEARCH;
                             decided <= 1'b1;
                         end else begin
@@ -533,9 +586,6 @@ module fs_engine #(
                     idx <= sj;
                     lo <= range_lo;
                     hi <= range_hi;
-                    if (state == SEARCH) begin
-                        fired[sj] <= 1'b0;
-                    end
                     if (range_lo == range_hi) begin
                         ticks[d_tbase + sj] <= range_lo;
                         finish_neuron(sj);
@@ -567,12 +617,9 @@ module fs_engine #(
                 WRITE: begin
                     // minpool: the first arrival or the pad tick; time-add: the sum once all operands came
                     if (d_kind == 2) begin
-                        ticks[d_tbase + idx] <= padded[d_padbase + idx] != 0 && d_padtick >= 0
-                            && (acc_count[idx * 32 +: 32] == 0 || $signed(acc_tick[idx * 32 +: 32]) > d_padtick)
-                            ? d_padtick : acc_count[idx * 32 +: 32] == 0 ? NEVER : acc_tick[idx * 32 +: 32];
+                        ticks[d_tbase + idx] <= pool_tick;
                     end else begin
-                        ticks[d_tbase + idx] <= acc_count[idx * 32 +: 32] < d_operands ? NEVER
-                            : acc_tick[idx * 32 +: 32];
+                        ticks[d_tbase + idx] <= acc_count_of(idx) < d_operands ? NEVER : acc_tick_of(idx);
                     end
                     if (idx + 1 == d_size) begin
                         idx <= 0;

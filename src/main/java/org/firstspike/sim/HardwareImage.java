@@ -19,7 +19,7 @@ public final class HardwareImage {
     /** One stage's descriptor. Fields a kind does not use are 0. */
     public record StageDescriptor(String name, int kind, int size, int tickBase, int feedFirst, int feedCount,
             int dropFrom, int outputs, int positions, int windowTaps, boolean quirk, int biasTick, int biasElement,
-            int fanStartBase, int neuronBase, int posStartBase, int winStartBase, int paddedBase, int padTick, int operands,
+            int fanStartBase, int neuronBase, int posStartBase, int tapStartBase, int paddedBase, int padTick, int operands,
             boolean output) {
     }
 
@@ -45,9 +45,9 @@ public final class HardwareImage {
     /** Per core input list: start of its positions in posList (absolute). */
     public final int[] posStart;
     public final int[] posList;
-    /** Per minpool input element: start of its windows (absolute). */
-    public final int[] winStart;
-    public final int[] windows;
+    /** Per minpool output element: start of its window's input taps (absolute); one past the last at the end. */
+    public final int[] tapStart;
+    public final int[] taps;
     /** Per minpool output element: whether its window has pad taps. */
     public final boolean[] padded;
     public final int tickWords;
@@ -74,8 +74,8 @@ public final class HardwareImage {
         this.dead = toBooleans(b.dead);
         this.posStart = b.posStart.toArray();
         this.posList = b.posList.toArray();
-        this.winStart = b.winStart.toArray();
-        this.windows = b.windows.toArray();
+        this.tapStart = b.tapStart.toArray();
+        this.taps = b.taps.toArray();
         this.padded = toBooleans(b.padded);
         this.tickWords = b.tickWords;
         this.horizon = p.grid().horizon();
@@ -96,7 +96,21 @@ public final class HardwareImage {
         return out;
     }
 
+    /** A program this version of the Verilog engine cannot run, with the reason. */
+    public static final class Unsupported extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Unsupported(String message) {
+            super(message);
+        }
+    }
+
+    /** The images of {@code p}; the Verilog engine runs one lane and one neuron unit. */
     public static HardwareImage of(SimProgram p) {
+        if (p.engine().lanes() != 1 || p.engine().neuronUnits() != 1) {
+            throw new Unsupported("the Verilog engine has one lane and one neuron unit so far; this target asks for "
+                    + p.engine().lanes() + " lanes and " + p.engine().neuronUnits() + " neuron units");
+        }
         Builder b = new Builder();
         List<Stage> st = p.stages();
         int[] tickBase = new int[st.size()];
@@ -141,8 +155,8 @@ public final class HardwareImage {
         final Ints dead = new Ints();
         final Ints posStart = new Ints();
         final Ints posList = new Ints();
-        final Ints winStart = new Ints();
-        final Ints windows = new Ints();
+        final Ints tapStart = new Ints();
+        final Ints taps = new Ints();
         final Ints padded = new Ints();
         int tickWords;
 
@@ -192,6 +206,13 @@ public final class HardwareImage {
             }
             for (int m = 0; m < lists; m++) {
                 bundles.add(c.bundles[m]);
+                // the quirk's position counters advance one per cycle of the event (the bias apart)
+                boolean bias = c.biasTick >= 0 && m == c.biasElement();
+                if (c.lastInputQuirk && !bias && c.posStart[m + 1] - c.posStart[m] > c.bundles[m]) {
+                    throw new Unsupported("core '" + c.name + "': input " + m + " reaches " + (c.posStart[m + 1]
+                            - c.posStart[m]) + " window positions but only " + c.bundles[m] + " synapse bundles, "
+                            + "so its last_input_sentinel counters need more cycles than the cost model gives");
+                }
             }
             for (int k = 0; k < c.posList.length; k++) {
                 posList.add(c.posList[k]);
@@ -206,13 +227,28 @@ public final class HardwareImage {
         }
 
         private StageDescriptor pool(MinPoolStage m, int[] tickBase, int feedFirst, int feedCount) {
-            int base = winStart.size;
-            int listBase = windows.size;
-            for (int i = 0; i < m.windowStart.length; i++) {
-                winStart.add(listBase + m.windowStart[i]);
-            }
+            // invert input element → windows into window → input taps
+            int base = tapStart.size;
+            int[] count = new int[m.size + 1];
             for (int w : m.windows) {
-                windows.add(w);
+                count[w + 1]++;
+            }
+            for (int j = 0; j < m.size; j++) {
+                count[j + 1] += count[j];
+            }
+            int[] list = new int[m.windows.length];
+            int[] at = java.util.Arrays.copyOf(count, m.size);
+            for (int e = 0; e + 1 < m.windowStart.length; e++) {
+                for (int k = m.windowStart[e]; k < m.windowStart[e + 1]; k++) {
+                    list[at[m.windows[k]]++] = e;
+                }
+            }
+            int listBase = taps.size;
+            for (int j = 0; j <= m.size; j++) {
+                tapStart.add(listBase + count[j]);
+            }
+            for (int e : list) {
+                taps.add(e);
             }
             int paddedBase = padded.size;
             for (boolean p : m.padded) {

@@ -32,14 +32,14 @@ public final class MemoryImages {
         p.put("SYNAPSES", Integer.toString(Math.max(1, img.fanTarget.length)));
         p.put("NEURONS", Integer.toString(Math.max(1, img.theta.length)));
         p.put("POS_ENTRIES", Integer.toString(Math.max(1, img.posList.length)));
-        p.put("WIN_STARTS", Integer.toString(Math.max(1, img.winStart.length)));
-        p.put("WIN_ENTRIES", Integer.toString(Math.max(1, img.windows.length)));
+        p.put("TAP_STARTS", Integer.toString(Math.max(1, img.tapStart.length)));
+        p.put("TAP_ENTRIES", Integer.toString(Math.max(1, img.taps.length)));
         p.put("PADDED", Integer.toString(Math.max(1, img.padded.length)));
         p.put("MAX_EVENTS", Integer.toString(maxEvents(img)));
         p.put("MAX_SIZE", Integer.toString(maxSize(img)));
         p.put("MAX_POSITIONS", Integer.toString(maxPositions(img)));
         p.put("MAX_POS_PER_LIST", Integer.toString(Math.max(1, maxRun(img.posStart))));
-        p.put("MAX_WIN_PER_ELEM", Integer.toString(Math.max(1, maxRun(img.winStart))));
+        p.put("MAX_TAPS", Integer.toString(Math.max(1, maxRun(img.tapStart))));
         p.put("HORIZON", Integer.toString(img.horizon));
         p.put("HI_DEPTH", Integer.toString(img.zHi.length));
         p.put("F", Integer.toString(img.zFractionBits));
@@ -55,7 +55,7 @@ public final class MemoryImages {
         {"STAGE_INIT", "stages.hex"}, {"FEED_INIT", "feeds.hex"}, {"PAIR_INIT", "pairs.hex"},
         {"FANSTART_INIT", "fan_start.hex"}, {"FANTARGET_INIT", "fan_target.hex"}, {"FANLEVEL_INIT", "fan_level.hex"},
         {"THETA_INIT", "theta.hex"}, {"DEAD_INIT", "dead.hex"}, {"POSSTART_INIT", "pos_start.hex"},
-        {"POSLIST_INIT", "pos_list.hex"}, {"WINSTART_INIT", "win_start.hex"}, {"WINDOWS_INIT", "windows.hex"},
+        {"POSLIST_INIT", "pos_list.hex"}, {"TAPSTART_INIT", "tap_start.hex"}, {"TAPS_INIT", "taps.hex"},
         {"PADDED_INIT", "padded.hex"}, {"HI_INIT", "z_hi.hex"}, {"LO_INIT", "z_lo.hex"}};
 
     /** Writes every image file into {@code dir}. */
@@ -65,7 +65,7 @@ public final class MemoryImages {
         for (HardwareImage.StageDescriptor d : img.stages) {
             int[] w = {d.kind(), d.size(), d.tickBase(), d.feedFirst(), d.feedCount(), d.dropFrom(), d.outputs(),
                 d.positions(), d.windowTaps(), d.quirk() ? 1 : 0, d.biasTick(), d.biasElement(), d.fanStartBase(),
-                d.neuronBase(), d.posStartBase(), d.winStartBase(), d.paddedBase(), d.padTick(), d.operands(),
+                d.neuronBase(), d.posStartBase(), d.tapStartBase(), d.paddedBase(), d.padTick(), d.operands(),
                 d.output() ? 1 : 0};
             for (int v : w) {
                 sd.append(hex32(v)).append('\n');
@@ -91,8 +91,8 @@ public final class MemoryImages {
         bits(dir, "dead.hex", img.dead);
         ints(dir, "pos_start.hex", img.posStart, 32);
         ints(dir, "pos_list.hex", img.posList, 32);
-        ints(dir, "win_start.hex", img.winStart, 32);
-        ints(dir, "windows.hex", img.windows, 32);
+        ints(dir, "tap_start.hex", img.tapStart, 32);
+        ints(dir, "taps.hex", img.taps, 32);
         bits(dir, "padded.hex", img.padded);
         longs(dir, "z_hi.hex", img.zHi);
         longs(dir, "z_lo.hex", img.zLo);
