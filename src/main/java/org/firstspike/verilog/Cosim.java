@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.function.IntConsumer;
 import org.firstspike.sim.Engine;
 import org.firstspike.sim.HardwareImage;
 import org.firstspike.sim.SimProgram;
@@ -13,8 +14,9 @@ import org.firstspike.sim.SimResult;
 
 /**
  * Co-simulation: the same input ticks through the Java engine (early exit) and the Verilog engine
- * under Verilator, compared image by image: decision, decision tick, cycles to the decision, and
- * every output spike at or before the decision tick (the outputs the hardware knows when it stops).
+ * under Verilator, compared image by image: decision, decision tick, every output spike at or
+ * before the decision tick (what the hardware knows when it stops) and cycles to the decision.
+ * In debug mode one image's every internal spike is compared too, stage by stage.
  */
 public final class Cosim {
     /** What the Verilog engine reported for one image. */
@@ -23,20 +25,43 @@ public final class Cosim {
 
     /** One image's comparison; {@code firstDifference} is null when they agree. */
     public record ImageResult(int image, SimResult expected, HwImage actual, String firstDifference) {
+        public boolean cyclesEqual() {
+            return actual != null && expected.cyclesToDecision() == actual.cycles();
+        }
+    }
+
+    /** One element where the engines' ticks differ in the debug dump. */
+    public record Divergence(String stage, int index, int expected, int actual) {
+        @Override
+        public String toString() {
+            return String.format("stage '%s', element %d: Java tick %s, Verilog tick %s", stage, index,
+                    show(expected), show(actual));
+        }
+
+        private static String show(int t) {
+            return t == Integer.MAX_VALUE ? "never" : Integer.toString(t);
+        }
     }
 
     private final SimProgram program;
-    private final String network;
+    private final HardwareImage image;
+    private final EngineProject project;
 
     public Cosim(SimProgram program, String network) {
         this.program = program;
-        this.network = network;
+        this.image = HardwareImage.of(program);
+        this.project = new EngineProject(image, network);
     }
 
-    /** Writes the project into {@code dir}, builds it with Verilator and runs {@code inputs}. */
-    public List<ImageResult> run(Path dir, List<int[]> inputs) throws IOException, Verilator.ToolException {
-        EngineProject project = new EngineProject(HardwareImage.of(program), network);
+    /** Writes the project into {@code dir} and builds it with Verilator. */
+    public void build(Path dir) throws IOException, Verilator.ToolException {
         project.write(dir);
+        Verilator.build(dir, project.sources());
+    }
+
+    /** Runs {@code inputs} on a built project; {@code dumpImage} (or −1) also dumps that image's every tick. */
+    public List<ImageResult> run(Path dir, List<int[]> inputs, int dumpImage, IntConsumer progress)
+            throws IOException, Verilator.ToolException {
         StringBuilder in = new StringBuilder().append(inputs.size()).append('\n');
         for (int[] ticks : inputs) {
             for (int t : ticks) {
@@ -45,8 +70,13 @@ public final class Cosim {
             in.append('\n');
         }
         Files.writeString(dir.resolve("inputs.txt"), in.toString());
-        Verilator.build(dir, project.sources());
-        Verilator.simulate(dir);
+        Files.deleteIfExists(dir.resolve("dump.txt"));
+        int[] seen = {0};
+        Verilator.simulate(dir, dumpImage >= 0 ? List.of("+dump=" + dumpImage) : List.of(), line -> {
+            if (line.startsWith("done ")) {
+                progress.accept(++seen[0]);
+            }
+        });
         List<HwImage> hw = parse(Files.readAllLines(dir.resolve("results.txt")));
         Engine engine = new Engine(program, true);
         int out = program.stageIndex(program.ir().output());
@@ -57,6 +87,36 @@ public final class Cosim {
             results.add(new ImageResult(i, r, h, compare(r, r.ticks()[out], h)));
         }
         return results;
+    }
+
+    /** Convenience for tests: build into {@code dir}, run, no dump. */
+    public List<ImageResult> run(Path dir, List<int[]> inputs) throws IOException, Verilator.ToolException {
+        build(dir);
+        return run(dir, inputs, -1, k -> { });
+    }
+
+    /**
+     * The debug comparison of the dumped image: every stage before the output completely, the
+     * output core's spikes up to the decision tick. Stages in order, elements in order.
+     */
+    public List<Divergence> divergences(Path dir, SimResult expected) throws IOException {
+        List<String> lines = Files.readAllLines(dir.resolve("dump.txt"));
+        List<Divergence> out = new ArrayList<>();
+        int outStage = program.stageIndex(program.ir().output());
+        for (int s = 0; s < image.stages.size(); s++) {
+            HardwareImage.StageDescriptor d = image.stages.get(s);
+            int[] want = expected.ticks()[s];
+            for (int j = 0; j < d.size(); j++) {
+                int got = (int) Long.parseLong(lines.get(d.tickBase() + j).trim());
+                if (s == outStage && (expected.decisionTick() < 0 || want[j] > expected.decisionTick())) {
+                    continue; // the hardware stops at the decision: later output spikes are unknown
+                }
+                if (got != want[j]) {
+                    out.add(new Divergence(d.name(), j, want[j], got));
+                }
+            }
+        }
+        return out;
     }
 
     static List<HwImage> parse(List<String> lines) {
@@ -77,12 +137,6 @@ public final class Cosim {
         if (h == null) {
             return "the Verilog engine reported nothing";
         }
-        if (r.decision() != h.decision()) {
-            return "decision: expected class " + r.decision() + ", Verilog " + h.decision();
-        }
-        if (r.decisionTick() != h.decisionTick()) {
-            return "decision tick: expected " + r.decisionTick() + ", Verilog " + h.decisionTick();
-        }
         TreeMap<Integer, Integer> expected = new TreeMap<>();
         for (int j = 0; j < outTicks.length && r.decisionTick() >= 0; j++) {
             if (outTicks[j] <= r.decisionTick()) {
@@ -90,10 +144,24 @@ public final class Cosim {
             }
         }
         if (!expected.equals(h.spikes())) {
-            return "output spikes (neuron=tick): expected " + expected + ", Verilog " + h.spikes();
+            for (int j = 0; j < outTicks.length; j++) {
+                Integer want = expected.get(j);
+                Integer got = h.spikes().get(j);
+                if (want == null ? got != null : !want.equals(got)) {
+                    return String.format("output neuron %d: Java %s, Verilog %s", j,
+                            want == null ? "no spike by the decision" : "spike at tick " + want,
+                            got == null ? "no spike by the decision" : "spike at tick " + got);
+                }
+            }
+        }
+        if (r.decision() != h.decision()) {
+            return "decision: Java class " + r.decision() + ", Verilog class " + h.decision();
+        }
+        if (r.decisionTick() != h.decisionTick()) {
+            return "decision tick: Java " + r.decisionTick() + ", Verilog " + h.decisionTick();
         }
         if (r.cyclesToDecision() != h.cycles()) {
-            return "cycles to the decision: expected " + r.cyclesToDecision() + ", Verilog " + h.cycles();
+            return "cycles to the decision: Java " + r.cyclesToDecision() + ", Verilog " + h.cycles();
         }
         return null;
     }

@@ -88,6 +88,7 @@ public final class EngineProject {
                     localparam integer INPUTS = %d;
                     localparam integer OUT_BASE = %d;
                     localparam integer OUT_SIZE = %d;
+                    localparam integer TICK_WORDS = %d;
                     localparam integer TIMEOUT = 100000000;
                     reg clk = 1'b0;
                     reg rst = 1'b1;
@@ -107,6 +108,8 @@ public final class EngineProject {
                     integer code;
                     integer v;
                     integer waited;
+                    integer dump_image;
+                    integer fdump;
 
                     fs_top dut (.clk(clk), .rst(rst), .in_valid(in_valid), .in_tick(in_tick), .done(done),
                         .decision(decision), .decision_tick(decision_tick), .cycles(cycles), .peek_addr(peek_addr),
@@ -119,6 +122,7 @@ public final class EngineProject {
                         fout = $fopen("results.txt", "w");
                         if (fin == 0 || fout == 0) $fatal(1, "cannot open inputs.txt or results.txt");
                         code = $fscanf(fin, "%%d", images);
+                        if (!$value$plusargs("dump=%%d", dump_image)) dump_image = -1;
                         for (img = 0; img < images; img = img + 1) begin
                             rst = 1'b1;
                             @(posedge clk);
@@ -148,12 +152,23 @@ public final class EngineProject {
                                     $fwrite(fout, "spike %%0d %%0d\\n", k, peek_tick);
                                 end
                             end
+                            if (img == dump_image) begin
+                                // debug: every tick the engine wrote, all stages
+                                fdump = $fopen("dump.txt", "w");
+                                for (k = 0; k < TICK_WORDS; k = k + 1) begin
+                                    peek_addr = k;
+                                    #1;
+                                    $fwrite(fdump, "%%0d\\n", peek_tick);
+                                end
+                                $fclose(fdump);
+                            end
+                            $display("done %%0d", img);
                         end
                         $fclose(fout);
                         $finish;
                     end
                 endmodule
                 `default_nettype wire
-                """.formatted(inputs, inputs, out.tickBase(), out.size());
+                """.formatted(inputs, inputs, out.tickBase(), out.size(), image.tickWords);
     }
 }

@@ -31,9 +31,36 @@ public final class Verilator {
         run(dir, cmd, 1800);
     }
 
-    /** Runs the built testbench in dir. */
-    public static String simulate(Path dir) throws ToolException {
-        return run(dir, List.of(dir.resolve("obj").resolve("Vtb").toString()), 36_000);
+    /** Runs the built testbench in dir with plusargs; {@code line} sees each line it prints, as it prints it. */
+    public static void simulate(Path dir, List<String> plusargs, java.util.function.Consumer<String> line)
+            throws ToolException {
+        List<String> cmd = new ArrayList<>(List.of(dir.resolve("obj").resolve("Vtb").toString()));
+        cmd.addAll(plusargs);
+        Process p;
+        try {
+            p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            throw new ToolException("the Verilator testbench cannot be run: " + e.getMessage());
+        }
+        StringBuilder last = new StringBuilder();
+        try (java.io.BufferedReader r = new java.io.BufferedReader(
+                new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String l = r.readLine(); l != null; l = r.readLine()) {
+                line.accept(l);
+                last.append(l).append('\n');
+                if (last.length() > 8000) {
+                    last.delete(0, last.length() - 4000);
+                }
+            }
+            if (p.waitFor() != 0) {
+                throw new ToolException("the Verilator testbench failed (exit " + p.exitValue() + "):\n" + last);
+            }
+        } catch (IOException e) {
+            throw new ToolException("the Verilator testbench: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ToolException("the Verilator testbench was interrupted");
+        }
     }
 
     static String run(Path dir, List<String> cmd, int timeoutSeconds) throws ToolException {

@@ -1,6 +1,8 @@
 package org.firstspike.verilog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -72,6 +74,30 @@ class CosimTest {
 
     static LongStream seeds() {
         return Seeds.stream(51_000, 24);
+    }
+
+    /**
+     * A wrong weight in the memory image (read at run time, so no rebuild) must be caught: the
+     * image's decision or cycles differ, and the debug dump names the first stage that diverges.
+     */
+    @Test
+    void aCorruptedWeightIsCaughtAndLocated() throws Exception {
+        Network net = TestData.example("tiny");
+        Target target = Targets.load("generic-serial");
+        IrProgram ir = Lowering.compile(net, CompileOptions.defaults().withTicks(64), target);
+        SimProgram program = SimProgram.of(ir, target.engine());
+        Cosim cosim = new Cosim(program, net.name());
+        cosim.build(dir);
+        java.nio.file.Path levels = dir.resolve("mem/fan_level.hex");
+        List<String> lines = new ArrayList<>(java.nio.file.Files.readAllLines(levels));
+        lines.set(0, String.format("%04x", (Integer.parseInt(lines.get(0), 16) + 40) & 0xFFFF));
+        java.nio.file.Files.write(levels, lines);
+        int[] all = HostInput.ticks(new double[] {0.1, 0.2, 0.3}, ir);
+        List<Cosim.ImageResult> r = cosim.run(dir, List.of(all), 0, k -> { });
+        assertTrue(r.get(0).firstDifference() != null, "a weight 40 levels off went unnoticed");
+        List<Cosim.Divergence> d = cosim.divergences(dir, r.get(0).expected());
+        assertFalse(d.isEmpty());
+        assertEquals("h", d.get(0).stage(), "the first core (h) reads the corrupted list: " + d);
     }
 
     @Test
