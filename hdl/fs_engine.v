@@ -20,14 +20,12 @@ module fs_engine #(
     parameter integer PAIRS = 1,
     parameter integer FAN_LISTS = 2,       // Σ over cores of (input lists + 1)
     parameter integer SYNAPSES = 1,
-    parameter integer LIST_COUNT = 1,      // Σ over cores of input lists (bundles)
     parameter integer NEURONS = 1,         // Σ over cores of neurons
     parameter integer POS_ENTRIES = 1,
     parameter integer PADDED = 1,
     parameter integer MAX_EVENTS = 4,      // the most events one stage can queue (pairs + bias)
     parameter integer MAX_SIZE = 4,        // the largest stage
     parameter integer MAX_POSITIONS = 1,   // the most positions of any core
-    parameter integer MAX_POS_PER_LIST = 1,
     parameter integer MAX_TAPS = 1,        // the most input taps of one minpool window
     parameter integer TAP_STARTS = 1,
     parameter integer TAP_ENTRIES = 1,
@@ -63,7 +61,9 @@ module fs_engine #(
     output reg  [31:0] decision_tick,     // 32'hFFFFFFFF when no output fired
     output reg  [63:0] cycles,
     // read port into the tick memory (the testbench reads outputs after done)
+    /* verilator lint_off UNUSEDSIGNAL */    // an index: only its low bits address the tick memory
     input  wire [31:0] peek_addr,
+    /* verilator lint_on UNUSEDSIGNAL */
     output wire [31:0] peek_tick
 );
     localparam integer NF = 20;            // words per stage descriptor (HardwareImage order)
@@ -150,6 +150,9 @@ module fs_engine #(
         for (e = 0; e < MAX_POSITIONS; e = e + 1) pos_ep[e] = 32'd0;
     end
 
+    // Indices travel as 32-bit words, as the memory images store them; each memory uses the low
+    // bits it needs, so the upper bits of an index are unused by design.
+    /* verilator lint_off UNUSEDSIGNAL */
     function automatic signed [31:0] a_of(input [31:0] j);
         a_of = st_ep[j] == epoch ? st_a[j] : 32'sd0;
     endfunction
@@ -171,22 +174,15 @@ module fs_engine #(
     function automatic [31:0] word_of(input [31:0] w);
         word_of = occ_ep[w] == epoch ? occ_word[w] : 32'd0;
     endfunction
+    /* verilator lint_on UNUSEDSIGNAL */
 
     // ---- tables (docs/semantics.md §3) ---------------------------------------------------------
     function automatic [63:0] z_of(input [31:0] n);
-        reg [127:0] p;
-        begin
-            p = z_hi[n >> 5] * z_lo[n[4:0]] + (128'd1 << (F - 1));
-            z_of = p[63 + F -: 64];
-        end
+        z_of = 64'((128'(z_hi[n >> 5]) * 128'(z_lo[n[4:0]]) + (128'd1 << (F - 1))) >> F);
     endfunction
 
     function automatic [63:0] zc_of(input [31:0] n);
-        reg [127:0] p;
-        begin
-            p = z_of(n) * Z_HALF + (128'd1 << (F - 1));
-            zc_of = p[63 + F -: 64];
-        end
+        zc_of = 64'((128'(z_of(n)) * 128'(Z_HALF) + (128'd1 << (F - 1))) >> F);
     endfunction
 
     // the firing test of docs/semantics.md §4.2 against a table value zc:
@@ -244,7 +240,9 @@ module fs_engine #(
     reg [31:0] events;                     // queued by the gather
     reg [31:0] drained;                    // events processed
     reg [31:0] tick;                       // the tick being drained
-    reg [31:0] ptr;                        // event in the bucket
+    /* verilator lint_off UNUSEDSIGNAL */
+    reg [31:0] ptr;                        // event in the bucket (an index: low bits used)
+    /* verilator lint_on UNUSEDSIGNAL */
     reg [31:0] koff;                       // synapse within the event's list
     reg decided;
     reg [31:0] lo;                         // binary search
@@ -293,7 +291,9 @@ module fs_engine #(
     wire more_events = drained + 1 < events;
 
     // one synapse (docs/semantics.md §4.1): first touch in the tick tests for an earlier firing
-    wire [31:0] syn_k = fan_lo + koff;
+    /* verilator lint_off UNUSEDSIGNAL */
+    wire [31:0] syn_k = fan_lo + koff;     // an index: low bits used
+    /* verilator lint_on UNUSEDSIGNAL */
     wire [31:0] syn_j = fan_target[syn_k];
     wire signed [15:0] syn_q = fan_level[syn_k];
     wire signed [31:0] syn_seen = mark_of(syn_j);
@@ -367,7 +367,6 @@ module fs_engine #(
     wire better = o_tick < d_drop && (best < 0 || o_tick < b_tick || o_tick == b_tick && cross_i < cross_b);
     wire signed [31:0] final_best = better ? $signed(idx) : best;
 
-    integer i;
     task automatic clear_stage;
         begin
             epoch <= epoch + 1;
@@ -381,7 +380,7 @@ module fs_engine #(
     task automatic enqueue(input [31:0] at, input [31:0] element, input [31:0] n);
         begin
             ev_elem[n] <= element;
-            ev_next[n] <= word_of(at >> 5) >> at[4:0] & 32'd1 ? q_head[at] : NIL;   // an old bucket's head is stale
+            ev_next[n] <= ((word_of(at >> 5) >> at[4:0]) & 32'd1) != 0 ? q_head[at] : NIL;   // an old head is stale
             q_head[at] <= n;
             occ_word[at >> 5] <= word_of(at >> 5) | 32'd1 << at[4:0];
             occ_ep[at >> 5] <= epoch;

@@ -31,14 +31,16 @@ final class CompileCommand implements Command {
 
     @Override
     public String details() {
-        return "--emit ir -o DIR writes DIR/<network>.ir.json. --print-passes lists the pipeline; --print-after NAME "
-                + "prints the IR after that pass (all for every pass).";
+        return "-o DIR writes a self-contained Verilog project for --target (--emit verilog, the default): the "
+                + "engine, the generated top, its memory images, a Verilator testbench, build.sh and a README. "
+                + "--emit ir -o DIR writes DIR/<network>.ir.json instead. --print-passes lists the pipeline; "
+                + "--print-after NAME prints the IR after that pass (all for every pass).";
     }
 
     @Override
     public Options options() {
         Options o = new Options()
-                .addOption(Option.builder().longOpt("emit").hasArg().argName("WHAT").desc("what to write: ir").build())
+                .addOption(Option.builder().longOpt("emit").hasArg().argName("WHAT").desc("what -o writes: verilog (default) or ir").build())
                 .addOption(Option.builder("o").longOpt("output").hasArg().argName("DIR").desc("output directory").build())
                 .addOption(Option.builder().longOpt("print-passes").desc("list the passes and exit").build())
                 .addOption(Option.builder().longOpt("print-after").hasArg().argName("NAME")
@@ -67,20 +69,34 @@ final class CompileCommand implements Command {
             }
         });
         c.report().forEach(line -> io.err().println(line));
-        if (cl.hasOption("emit")) {
-            emit(cl, c.ir());
+        String emit = cl.getOptionValue("emit", "verilog");
+        if (!emit.equals("ir") && !emit.equals("verilog")) {
+            throw new UsageException("--emit takes verilog or ir, not '" + emit + "'");
+        }
+        if (cl.hasOption("emit") && !cl.hasOption("output")) {
+            throw new UsageException("--emit " + emit + " needs -o DIR");
+        }
+        if (cl.hasOption("output")) {
+            Path out = Path.of(cl.getOptionValue("output"));
+            if (emit.equals("ir")) {
+                OutputDirectory.replace(out, tmp -> Files.writeString(tmp.resolve(c.ir().name() + ".ir.json"),
+                        IrJson.write(c.ir())));
+            } else {
+                verilog(c, out);
+                io.err().println("wrote the Verilog project to " + out + " (see its README.md)");
+            }
         }
         return 0;
     }
 
-    private static void emit(CommandLine cl, IrProgram ir) throws UsageException {
-        if (!cl.getOptionValue("emit").equals("ir")) {
-            throw new UsageException("--emit takes ir");
+    static void verilog(Compilation c, Path out) throws UsageException {
+        org.firstspike.sim.HardwareImage image;
+        try {
+            image = org.firstspike.sim.HardwareImage.of(org.firstspike.sim.SimProgram.of(c.ir(), c.target().engine()));
+        } catch (org.firstspike.sim.HardwareImage.Unsupported e) {
+            throw new UsageException(e.getMessage() + "; use --target generic-serial, ice40-up5k or ice40-hx8k");
         }
-        if (!cl.hasOption("output")) {
-            throw new UsageException("--emit ir needs -o DIR");
-        }
-        OutputDirectory.replace(Path.of(cl.getOptionValue("output")),
-                tmp -> Files.writeString(tmp.resolve(ir.name() + ".ir.json"), IrJson.write(ir)));
+        org.firstspike.verilog.EngineProject project = new org.firstspike.verilog.EngineProject(image, c.ir().name());
+        OutputDirectory.replace(out, tmp -> project.writeForUser(tmp, c.target().name()));
     }
 }

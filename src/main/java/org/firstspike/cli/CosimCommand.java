@@ -66,6 +66,8 @@ final class CosimCommand implements Command {
                         .build())
                 .addOption(Option.builder().longOpt("debug").hasArg().argName("K")
                         .desc("compare every internal spike of image K, stage by stage").build())
+                .addOption(Option.builder().longOpt("trace").hasArg().argName("K")
+                        .desc("write a VCD of image K (trace.vcd, in --work or the current directory) and stop").build())
                 .addOption(Option.builder().longOpt("work").hasArg().argName("DIR")
                         .desc("build in DIR and keep it (default: a temporary directory, removed)").build())
                 .addOption(CliSupport.JSON);
@@ -98,6 +100,9 @@ final class CosimCommand implements Command {
         }
         Path dir = workDir(cl);
         try {
+            if (cl.hasOption("trace")) {
+                return trace(program, net.name(), dir, inputs, CliSupport.intOption(cl, "trace", 0, 0), cl, io);
+            }
             return cosim(program, net.name(), dir, inputs, first, debug, cl.hasOption("json"), c.target().name(), io);
         } catch (HardwareImage.Unsupported e) {
             throw new UsageException(e.getMessage());
@@ -169,6 +174,25 @@ final class CosimCommand implements Command {
             }
         }
         return mismatched == 0 && divergences.isEmpty() ? 0 : 1;
+    }
+
+    /** --trace K: builds with tracing, runs image K alone and writes its VCD. */
+    private static int trace(SimProgram program, String network, Path dir, List<int[]> inputs, int k, CommandLine cl,
+            Io io) throws IOException, Verilator.ToolException, UsageException {
+        if (k >= inputs.size()) {
+            throw new UsageException("--trace " + k + " is not among the " + inputs.size() + " images");
+        }
+        Cosim cosim = new Cosim(program, network);
+        io.err().println("cosim: building the Verilog engine with tracing in " + dir);
+        cosim.build(dir, true);
+        List<Cosim.ImageResult> r = cosim.run(dir, List.of(inputs.get(k)), -1, true, n -> { });
+        Path vcd = cl.hasOption("work") ? dir.resolve("trace.vcd") : Path.of("trace.vcd");
+        if (!cl.hasOption("work")) {
+            Files.move(dir.resolve("trace.vcd"), vcd, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        io.out().printf("wrote %s (%,d bytes) for image %d: %s%n", vcd, Files.size(vcd), k,
+                r.get(0).firstDifference() == null ? "identical to the Java engine" : r.get(0).firstDifference());
+        return r.get(0).firstDifference() == null ? 0 : 1;
     }
 
     /** The default target for co-simulation, as if given with --target. */

@@ -27,7 +27,7 @@ public final class Main {
     private static final Map<String, Command> COMMANDS = new LinkedHashMap<>();
 
     static {
-        for (Command c : new Command[] {new CheckCommand(), new InfoCommand(), new EvalCommand(), new CompileCommand(), new SimCommand(), new BenchCommand(), new SynthHdlCommand(), new CosimCommand()}) {
+        for (Command c : new Command[] {new CheckCommand(), new InfoCommand(), new EvalCommand(), new CompileCommand(), new SimCommand(), new BenchCommand(), new SynthHdlCommand(), new CosimCommand(), new SynthCommand()}) {
             COMMANDS.put(c.name(), c);
         }
     }

@@ -53,14 +53,24 @@ public final class Cosim {
         this.project = new EngineProject(image, network);
     }
 
-    /** Writes the project into {@code dir} and builds it with Verilator. */
-    public void build(Path dir) throws IOException, Verilator.ToolException {
+    /** Writes the project into {@code dir} and builds it with Verilator ({@code trace}: able to write a VCD). */
+    public void build(Path dir, boolean trace) throws IOException, Verilator.ToolException {
         project.write(dir);
-        Verilator.build(dir, project.sources());
+        Verilator.build(dir, project.sources(), trace);
+    }
+
+    public void build(Path dir) throws IOException, Verilator.ToolException {
+        build(dir, false);
     }
 
     /** Runs {@code inputs} on a built project; {@code dumpImage} (or −1) also dumps that image's every tick. */
     public List<ImageResult> run(Path dir, List<int[]> inputs, int dumpImage, IntConsumer progress)
+            throws IOException, Verilator.ToolException {
+        return run(dir, inputs, dumpImage, false, progress);
+    }
+
+    /** As above; {@code trace} also writes dir/trace.vcd (the project must be built with trace). */
+    public List<ImageResult> run(Path dir, List<int[]> inputs, int dumpImage, boolean trace, IntConsumer progress)
             throws IOException, Verilator.ToolException {
         StringBuilder in = new StringBuilder().append(inputs.size()).append('\n');
         for (int[] ticks : inputs) {
@@ -72,7 +82,14 @@ public final class Cosim {
         Files.writeString(dir.resolve("inputs.txt"), in.toString());
         Files.deleteIfExists(dir.resolve("dump.txt"));
         int[] seen = {0};
-        Verilator.simulate(dir, dumpImage >= 0 ? List.of("+dump=" + dumpImage) : List.of(), line -> {
+        List<String> plusargs = new ArrayList<>();
+        if (dumpImage >= 0) {
+            plusargs.add("+dump=" + dumpImage);
+        }
+        if (trace) {
+            plusargs.add("+trace");
+        }
+        Verilator.simulate(dir, plusargs, line -> {
             if (line.startsWith("done ")) {
                 progress.accept(++seen[0]);
             }

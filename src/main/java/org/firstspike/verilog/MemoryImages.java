@@ -38,7 +38,6 @@ public final class MemoryImages {
         p.put("MAX_EVENTS", Integer.toString(maxEvents(img)));
         p.put("MAX_SIZE", Integer.toString(maxSize(img)));
         p.put("MAX_POSITIONS", Integer.toString(maxPositions(img)));
-        p.put("MAX_POS_PER_LIST", Integer.toString(Math.max(1, maxRun(img.posStart))));
         p.put("MAX_TAPS", Integer.toString(Math.max(1, maxRun(img.tapStart))));
         p.put("HORIZON", Integer.toString(img.horizon));
         p.put("HI_DEPTH", Integer.toString(img.zHi.length));

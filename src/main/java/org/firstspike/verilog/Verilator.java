@@ -21,20 +21,29 @@ public final class Verilator {
         }
     }
 
-    /** `verilator --binary` of {@code sources} (relative to dir) with top module tb into dir/obj. */
-    public static void build(Path dir, List<String> sources) throws ToolException {
-        List<String> cmd = new ArrayList<>(List.of("verilator", "--binary", "-Wno-fatal", "-Wno-lint",
-                "-Wno-style", "--timescale", "1ns/1ps", "--top-module", "tb", "-Mdir", "obj", "-O2", "--x-assign",
-                "fast", "--x-initial", "fast", "-j", "2"));
+    /** `verilator --binary` of {@code sources} (relative to dir) and tb_cosim.sv into dir/obj. */
+    public static void build(Path dir, List<String> sources, boolean trace) throws ToolException {
+        List<String> cmd = new ArrayList<>(buildCommand(sources));
+        if (trace) {
+            cmd.add(1, "--trace");
+        }
+        run(dir, cmd, 1800);
+    }
+
+    /** The Verilator command that builds the testbench, as build.sh runs it. */
+    public static List<String> buildCommand(List<String> sources) {
+        List<String> cmd = new ArrayList<>(List.of("verilator", "--binary", "-Wall", "-Wno-fatal", "--timescale",
+                "1ns/1ps", "--top-module", "tb_cosim", "-Mdir", "obj", "-O2", "--x-assign", "fast", "--x-initial",
+                "fast", "-j", "2"));
         cmd.addAll(sources);
         cmd.add("tb_cosim.sv");
-        run(dir, cmd, 1800);
+        return cmd;
     }
 
     /** Runs the built testbench in dir with plusargs; {@code line} sees each line it prints, as it prints it. */
     public static void simulate(Path dir, List<String> plusargs, java.util.function.Consumer<String> line)
             throws ToolException {
-        List<String> cmd = new ArrayList<>(List.of(dir.resolve("obj").resolve("Vtb").toString()));
+        List<String> cmd = new ArrayList<>(List.of(dir.resolve("obj").resolve("Vtb_cosim").toString()));
         cmd.addAll(plusargs);
         Process p;
         try {

@@ -100,6 +100,21 @@ class CosimTest {
         assertEquals("h", d.get(0).stage(), "the first core (h) reads the corrupted list: " + d);
     }
 
+    /** --trace: a VCD of one image whose done signal rises after as many clock edges as the cycles reported. */
+    @Test
+    void traceWritesAVcdOfTheImage() throws Exception {
+        Network net = TestData.example("tiny");
+        Target target = Targets.load("generic-serial");
+        IrProgram ir = Lowering.compile(net, CompileOptions.defaults().withTicks(64), target);
+        Cosim cosim = new Cosim(SimProgram.of(ir, target.engine()), net.name());
+        cosim.build(dir, true);
+        List<Cosim.ImageResult> r = cosim.run(dir, List.of(HostInput.ticks(new double[] {0.1, 0.5, 9}, ir)), -1, true,
+                k -> { });
+        assertEquals(null, r.get(0).firstDifference());
+        String vcd = java.nio.file.Files.readString(dir.resolve("trace.vcd"));
+        assertTrue(vcd.contains("$scope module engine $end") && vcd.contains(" done $end"), "engine signals traced");
+    }
+
     @Test
     void tinyNetworkAgreesOnRandomInputs() throws Exception {
         Network net = TestData.example("tiny");

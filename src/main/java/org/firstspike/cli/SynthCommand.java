@@ -1,0 +1,115 @@
+package org.firstspike.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.firstspike.data.Dataset;
+import org.firstspike.data.Datasets;
+import org.firstspike.device.Targets;
+import org.firstspike.model.Network;
+import org.firstspike.reference.FloatReference;
+import org.firstspike.report.Json;
+import org.firstspike.sim.Engine;
+import org.firstspike.sim.HardwareImage;
+import org.firstspike.sim.HostInput;
+import org.firstspike.sim.SimProgram;
+import org.firstspike.synth.SynthException;
+import org.firstspike.synth.SynthReport;
+import org.firstspike.synth.SynthRunner;
+import org.firstspike.verilog.EngineProject;
+
+/**
+ * `firstspike synth FILE --target T`: generates the network's Verilog, synthesizes it (Yosys, and
+ * nextpnr-ice40 for Fmax on iCE40) and combines Fmax with the simulator's mean cycles to the
+ * decision into µs per image.
+ */
+final class SynthCommand implements Command {
+    @Override
+    public String name() {
+        return "synth";
+    }
+
+    @Override
+    public String operands() {
+        return "FILE";
+    }
+
+    @Override
+    public String summary() {
+        return "synthesize the network's Verilog and report resources, Fmax and µs per image";
+    }
+
+    @Override
+    public String details() {
+        return "Writes the Verilog project for --target (as compile -o does) into the output directory (default "
+                + "build/<network>-<target>), runs Yosys (synth_ice40 or synth_xilinx) and, on iCE40, nextpnr-ice40 for "
+                + "Fmax; Xilinx has no open place-and-route here, so its Fmax is the target's stated clock. Cycles per "
+                + "image are the cycle-accurate simulator's mean cycles to the decision over --images test images.";
+    }
+
+    @Override
+    public Options options() {
+        Options o = new Options()
+                .addOption(Option.builder("o").longOpt("output").hasArg().argName("DIR")
+                        .desc("project and synthesis directory").build())
+                .addOption(Option.builder().longOpt("data").hasArg().argName("SET")
+                        .desc("data set for cycles per image (default fmnist-test)").build())
+                .addOption(Option.builder().longOpt("images").hasArg().argName("N")
+                        .desc("images for cycles per image (default 100)").build())
+                .addOption(CliSupport.JSON);
+        HardwareOptions.addTo(o);
+        return o;
+    }
+
+    @Override
+    public int run(CommandLine cl, Io io) throws UsageException {
+        if (!cl.hasOption("target")) {
+            throw new UsageException("synth needs --target T: one of " + String.join(", ", Targets.SHIPPED)
+                    + " or a target .json file");
+        }
+        Network net = CliSupport.network(cl, name(), io);
+        Compilation c = HardwareOptions.compile(net, cl, (p, ir) -> { });
+        SimProgram program = SimProgram.of(c.ir(), c.target().engine());
+        HardwareImage image;
+        try {
+            image = HardwareImage.of(program);
+        } catch (HardwareImage.Unsupported e) {
+            throw new UsageException(e.getMessage());
+        }
+        long cycles = meanCycles(cl, net, program);
+        Path dir = Path.of(cl.getOptionValue("output", "build/" + net.name() + "-" + c.target().name()));
+        Path rtl = dir.resolve("rtl");
+        try {
+            Files.createDirectories(rtl);
+            new EngineProject(image, net.name()).writeRtl(rtl);
+        } catch (IOException e) {
+            throw new UsageException("cannot write " + rtl + ": " + e.getMessage());
+        }
+        SynthReport report;
+        try {
+            report = new SynthRunner(SynthRunner.Tools.ON_PATH, line -> io.err().println("synth: " + line))
+                    .run(rtl, "fs_top", c.target(), dir.resolve("synth"));
+        } catch (SynthException e) {
+            throw new UsageException(e.getMessage());
+        }
+        report = report.withCycles(cycles);
+        io.out().print(cl.hasOption("json") ? Json.write(report.json()) : report.text());
+        return 0;
+    }
+
+    /** The simulator's mean cycles to the decision over the first images of the data set. */
+    private static long meanCycles(CommandLine cl, Network net, SimProgram program) throws UsageException {
+        Dataset data = Datasets.open(cl.getOptionValue("data", "fmnist-test"), null);
+        int images = Math.min(CliSupport.intOption(cl, "images", 100, 1), data.count());
+        FloatReference ref = new FloatReference(net);
+        Engine engine = new Engine(program, true);
+        long sum = 0;
+        for (int i = 0; i < images; i++) {
+            sum += engine.run(HostInput.ticks(ref.inputTimes(data.sample(i)), program.ir()), false).cyclesToDecision();
+        }
+        return Math.round(sum / (double) images);
+    }
+}
