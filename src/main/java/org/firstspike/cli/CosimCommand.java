@@ -87,10 +87,7 @@ final class CosimCommand implements Command {
             throw DiagnosticException.fileError(data.name(), "has " + data.count() + " samples: nothing to run from "
                     + first + (debug >= 0 ? " with --debug " + debug : ""));
         }
-        if (!cl.hasOption("target")) {
-            cl = withTarget(cl);
-        }
-        Compilation c = HardwareOptions.compile(net, cl, (p, ir) -> { });
+        Compilation c = HardwareOptions.compile(net, cl, DEFAULT_TARGET, (p, ir) -> { });
         IrProgram ir = c.ir();
         SimProgram program = SimProgram.of(ir, c.target().engine());
         FloatReference ref = new FloatReference(net);
@@ -193,26 +190,6 @@ final class CosimCommand implements Command {
         io.out().printf("wrote %s (%,d bytes) for image %d: %s%n", vcd, Files.size(vcd), k,
                 r.get(0).firstDifference() == null ? "identical to the Java engine" : r.get(0).firstDifference());
         return r.get(0).firstDifference() == null ? 0 : 1;
-    }
-
-    /** The default target for co-simulation, as if given with --target. */
-    private static CommandLine withTarget(CommandLine cl) {
-        List<String> args = new ArrayList<>();
-        for (Option o : cl.getOptions()) {
-            args.add("--" + o.getLongOpt());
-            if (o.hasArg()) {
-                args.add(o.getValue());
-            }
-        }
-        args.add("--target");
-        args.add(DEFAULT_TARGET);
-        args.addAll(cl.getArgList());
-        try {
-            return new org.apache.commons.cli.DefaultParser().parse(new CosimCommand().options(),
-                    args.toArray(new String[0]));
-        } catch (org.apache.commons.cli.ParseException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static Path workDir(CommandLine cl) throws UsageException {

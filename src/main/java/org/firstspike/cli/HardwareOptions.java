@@ -56,7 +56,13 @@ final class HardwareOptions {
     }
 
     static Compilation compile(Network net, CommandLine cl, BiConsumer<Pass, IrProgram> after) throws UsageException {
-        Target target = Targets.load(cl.getOptionValue("target", Targets.DEFAULT));
+        return compile(net, cl, Targets.DEFAULT, after);
+    }
+
+    /** As above, with {@code defaultTarget} when --target is not given. */
+    static Compilation compile(Network net, CommandLine cl, String defaultTarget, BiConsumer<Pass, IrProgram> after)
+            throws UsageException {
+        Target target = Targets.load(cl.getOptionValue("target", defaultTarget));
         return compile(net, target, options(cl), after);
     }
 
