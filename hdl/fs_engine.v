@@ -297,9 +297,13 @@ module fs_engine #(
     wire [31:0] syn_j = fan_target[syn_k];
     wire signed [15:0] syn_q = fan_level[syn_k];
     wire signed [31:0] syn_seen = mark_of(syn_j);
-    // at tick 0 the test compares against 0, as the simulator does
-    wire syn_fired_before = fires_z(a_of(syn_j), b_of(syn_j), theta[d_nbase + syn_j],
-        tick > 0 ? zc_of(tick - 1) : 64'd0);
+    // Functions, not wires, for the wide arithmetic: they are evaluated only in the states that
+    // need them, which keeps co-simulation fast.
+
+    // has neuron j fired before this tick? (at tick 0 the test compares against 0, as the simulator does)
+    function automatic fired_before(input [31:0] j);
+        fired_before = fires_z(a_of(j), b_of(j), theta[d_nbase + j], tick > 0 ? zc_of(tick - 1) : 64'd0);
+    endfunction
 
     // resolution of neuron idx (docs/semantics.md §4.2)
     wire signed [31:0] r_mark = mark_of(idx);
@@ -310,19 +314,57 @@ module fs_engine #(
     wire signed [31:0] r_limit = d_quirk && r_taps == d_wtaps ? r_last : d_drop - 1;
     wire r_dead = dead[d_nbase + idx] != 0;
     wire r_detected = r_mark <= -2;
-    wire r_pending = r_mark >= 0 && r_mark <= r_limit && fires_at(a_of(idx), b_of(idx), theta[d_nbase + idx],
-        r_limit);
+    // a neuron that never was found fired: does it fire by its limit?
+    function automatic r_pending(input [31:0] j);
+        r_pending = r_mark >= 0 && r_mark <= r_limit && fires_at(a_of(j), b_of(j), theta[d_nbase + j], r_limit);
+    endfunction
     wire [31:0] mid = (lo + hi) >> 1;
-    wire mid_fires = fires_at(a_of(idx), b_of(idx), theta[d_nbase + idx], mid);
-    wire [31:0] step_lo = mid_fires ? lo : mid + 1;
-    wire [31:0] step_hi = mid_fires ? mid : hi;
+    function automatic mid_fires(input [31:0] j);
+        mid_fires = fires_at(a_of(j), b_of(j), theta[d_nbase + j], mid);
+    endfunction
     // the search range of neuron idx (resolution) or of the next fired output (after a probe)
     wire [31:0] sj = state == SEARCH ? fired_list[fired_at] : idx;
     wire signed [31:0] sj_mark = mark_of(sj);
-    wire [31:0] range_lo = state == SEARCH ? (sj_mark <= -2 ? st_last[sj] : sj_mark)
-        : r_dead ? d_drop : r_detected ? st_last[idx] : r_pending ? r_mark : d_drop;
-    wire [31:0] range_hi = state == SEARCH ? (sj_mark <= -2 ? -2 - sj_mark : probe_tick)
-        : r_dead ? d_drop : r_detected ? -2 - r_mark : r_pending ? r_limit : d_drop;
+    // the wide arithmetic sits in combinational blocks that compute only in the states that use it,
+    // which keeps co-simulation fast
+    reg [31:0] range_lo;
+    reg [31:0] range_hi;
+    reg range_pending;
+    always @* begin
+        range_lo = 32'd0;
+        range_hi = 32'd0;
+        range_pending = 1'b0;
+        if (state == SEARCH) begin
+            range_lo = sj_mark <= -2 ? st_last[sj] : sj_mark;
+            range_hi = sj_mark <= -2 ? -2 - sj_mark : probe_tick;
+        end else if (state == RESOLVE) begin
+            if (r_dead) begin
+                range_lo = d_drop;
+                range_hi = d_drop;
+            end else if (r_detected) begin
+                range_lo = st_last[idx];
+                range_hi = -2 - r_mark;
+            end else begin
+                range_pending = r_pending(idx);
+                range_lo = range_pending ? r_mark : d_drop;
+                range_hi = range_pending ? r_limit : d_drop;
+            end
+        end
+    end
+
+    reg [31:0] step_lo;
+    reg [31:0] step_hi;
+    always @* begin
+        step_lo = lo;
+        step_hi = hi;
+        if (state == STEP) begin
+            if (mid_fires(idx)) begin
+                step_hi = mid;
+            end else begin
+                step_lo = mid + 1;
+            end
+        end
+    end
     wire bias_now = d_kind == 1 && d_btick >= 0 && (d_drop < 0 || d_btick < d_drop);
     wire [31:0] quirk_pos = pos_list[pos_start[d_posbase + ev_m] + koff];
 
@@ -332,11 +374,14 @@ module fs_engine #(
     integer w;
     always @* begin
         tap_first = NEVER;
-        for (w = 0; w < MAX_TAPS; w = w + 1) begin
-            if (tap_start[d_winbase + idx] + w < tap_start[d_winbase + idx + 1]
-                    && acc_count_of(taps[tap_start[d_winbase + idx] + w]) != 0
-                    && acc_tick[taps[tap_start[d_winbase + idx] + w]] < tap_first) begin
-                tap_first = acc_tick[taps[tap_start[d_winbase + idx] + w]];
+        w = 0;
+        if (state == WRITE && d_kind == 2) begin
+            for (w = 0; w < MAX_TAPS; w = w + 1) begin
+                if (tap_start[d_winbase + idx] + w < tap_start[d_winbase + idx + 1]
+                        && acc_count_of(taps[tap_start[d_winbase + idx] + w]) != 0
+                        && acc_tick[taps[tap_start[d_winbase + idx] + w]] < tap_first) begin
+                    tap_first = acc_tick[taps[tap_start[d_winbase + idx] + w]];
+                end
             end
         end
         pool_tick = padded[d_padbase + idx] != 0 && d_padtick >= 0 && $signed(tap_first) > d_padtick
@@ -345,27 +390,47 @@ module fs_engine #(
 
     // probe of output neuron idx: has it fired by the tick before the next nonempty one?
     wire [31:0] probe_now = next_tick - 1;
-    wire p_fired = !r_dead && (r_detected || r_mark >= 0 && r_mark <= $signed(probe_now)
-        && fires_at(a_of(idx), b_of(idx), theta[d_nbase + idx], probe_now));
+    reg p_fired;
+    always @* begin
+        p_fired = 1'b0;
+        if (state == PROBE && !r_dead) begin
+            p_fired = r_detected || r_mark >= 0 && r_mark <= $signed(probe_now)
+                && fires_at(a_of(idx), b_of(idx), theta[d_nbase + idx], probe_now);
+        end
+    end
 
     // decoder: is output idx better than best? (earliest tick, then the earlier crossing, then index)
     wire [31:0] o_tick = ticks[d_tbase + idx];
     wire [31:0] b_tick = best < 0 ? NEVER : ticks[d_tbase + best[31:0]];
-    wire signed [31:0] a_i = a_of(idx);
-    wire signed [63:0] b_i = b_of(idx);
-    wire signed [31:0] a_b = a_of(best_u);
-    wire signed [63:0] b_b = b_of(best_u);
-    wire signed [127:0] ap_i = ($signed({{96{a_i[31]}}, a_i}) <<< G)
-        - $signed({{64{theta[d_nbase + idx][63]}}, theta[d_nbase + idx]});
     wire [31:0] best_u = best < 0 ? 32'd0 : best[31:0];
-    wire signed [127:0] ap_b = ($signed({{96{a_b[31]}}, a_b}) <<< G)
-        - $signed({{64{theta[d_nbase + best_u][63]}}, theta[d_nbase + best_u]});
-    wire signed [255:0] cross_i = $signed({{192{b_i[63]}}, b_i})
-        * $signed({{128{ap_b[127]}}, ap_b});
-    wire signed [255:0] cross_b = $signed({{192{b_b[63]}}, b_b})
-        * $signed({{128{ap_i[127]}}, ap_i});
-    wire better = o_tick < d_drop && (best < 0 || o_tick < b_tick || o_tick == b_tick && cross_i < cross_b);
+    reg better;
+    reg signed [127:0] ap_i;
+    reg signed [127:0] ap_b;
+    always @* begin
+        better = 1'b0;
+        ap_i = 128'sd0;
+        ap_b = 128'sd0;
+        if (state == DECODE && o_tick < d_drop) begin
+            if (best < 0 || o_tick < b_tick) begin
+                better = 1'b1;
+            end else if (o_tick == b_tick) begin
+                ap_i = (128'(a_of(idx)) <<< G) - 128'($signed(theta[d_nbase + idx]));
+                ap_b = (128'(a_of(best_u)) <<< G) - 128'($signed(theta[d_nbase + best_u]));
+                better = 256'(b_of(idx)) * 256'(ap_b) < 256'(b_of(best_u)) * 256'(ap_i);
+            end
+        end
+    end
     wire signed [31:0] final_best = better ? $signed(idx) : best;
+
+    // lane update of synapse syn_k: A += q, B += q·Z(tick), mark the tick
+    task automatic accumulate;
+        begin
+            st_mark[syn_j] <= tick;
+            st_a[syn_j] <= a_of(syn_j) + 32'(syn_q);
+            st_b[syn_j] <= b_of(syn_j) + 64'(syn_q) * $signed(z_of(tick));
+            st_ep[syn_j] <= epoch;
+        end
+    endtask
 
     task automatic clear_stage;
         begin
@@ -527,16 +592,16 @@ module fs_engine #(
                             pos_ep[quirk_pos] <= epoch;
                         end
                         if (fan_len != 0) begin
-                            if (syn_seen < $signed(tick) && syn_seen <= -2) begin
+                            if (syn_seen >= $signed(tick)) begin
+                                accumulate();
+                            end else if (syn_seen <= -2) begin
                                 // already fired: the lane skips it
-                            end else if (syn_seen < $signed(tick) && syn_fired_before) begin
+                            end else if (fired_before(syn_j)) begin
+                                // first touch in this tick finds it fired since its last arrival
                                 st_last[syn_j] <= syn_seen;
                                 st_mark[syn_j] <= -2 - ($signed(tick) - 1);
                             end else begin
-                                st_mark[syn_j] <= tick;
-                                st_a[syn_j] <= a_of(syn_j) + 32'(syn_q);
-                                st_b[syn_j] <= b_of(syn_j) + 64'(syn_q) * $signed(z_of(tick));
-                                st_ep[syn_j] <= epoch;
+                                accumulate();
                             end
                         end
                     end else if (d_kind == 2) begin
