@@ -26,7 +26,7 @@ final class CompileCommand implements Command {
 
     @Override
     public String summary() {
-        return "lower a network through the pass pipeline to the event-driven IR";
+        return "lower a network through the pass pipeline; write its Verilog project (-o) or IR";
     }
 
     @Override

@@ -115,7 +115,7 @@ public final class Main {
         StringBuilder sb = new StringBuilder("FirstSpike " + version()
                 + ": deploy time-to-first-spike networks to hardware\n\nusage: firstspike COMMAND [OPTIONS] FILE\n\n"
                 + "commands:\n");
-        COMMANDS.values().forEach(c -> sb.append(String.format("  %-8s %s%n", c.name(), c.summary())));
+        COMMANDS.values().forEach(c -> sb.append(String.format("  %-10s %s%n", c.name(), c.summary())));
         sb.append("\n  firstspike COMMAND --help   options of a command\n  firstspike --version\n");
         return sb.toString();
     }
