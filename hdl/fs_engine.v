@@ -6,11 +6,16 @@
 // event queue (1 cycle per nonempty tick, then per event its unit's cycles), and its finish
 // (resolution, or the output write), and the output core raises done at the decision.
 //
+// Block RAM. Every large memory is an fs_sdp_ram with a registered read port, so an engine cycle
+// spans PHASES clocks: a read issued in one clock is usable in the next, a chain of dependent reads
+// (event → fan-out list → synapse → neuron state) settles one memory per clock, and every register
+// and memory write happens in the cycle's last clock. Nothing architectural changes before then, so
+// the engine computes exactly what one-clock combinational reads would. The host cycles take one
+// clock each; a minpool output write takes POOL_PHASES clocks, one per window tap. `clocks` counts
+// them all (docs/architecture.md §6 gives the formula the simulator uses to predict it).
+//
 // Memories a stage must clear (neuron state, queue, counters) carry an epoch tag: a stage starts a
-// new epoch, and an entry from an older one reads as cleared, so clearing costs no cycle. One
-// write per memory per cycle, as block RAM allows; this version still reads memories
-// combinationally (distributed RAM), so mapping onto block RAM, with its registered reads, is
-// the next step.
+// new epoch, and an entry from an older one reads as cleared, so clearing costs no cycle.
 `default_nettype none
 module fs_engine #(
     parameter integer STAGES = 2,          // stage 0 is the input
@@ -34,9 +39,15 @@ module fs_engine #(
     parameter integer F = 16,              // table fraction bits
     parameter integer G = 8,               // threshold fraction bits
     parameter [63:0] Z_HALF = 64'd0,
+    parameter integer A_BITS = 32,         // signed Σ levels of one neuron (the image generator proves it)
+    parameter integer B_BITS = 64,         // signed Σ level·Z of one neuron
+    parameter integer TH_BITS = 64,        // signed thresholds Θ
+    parameter integer Z_BITS = 40,         // unsigned table entries hi, lo, H, Z, Zc
     parameter STAGE_INIT = "",
     parameter FEED_INIT = "",
-    parameter PAIR_INIT = "",
+    parameter PAIRFROM_INIT = "",
+    parameter PAIRTO_INIT = "",
+    parameter PAIRDELAY_INIT = "",
     parameter FANSTART_INIT = "",
     parameter FANTARGET_INIT = "",
     parameter FANLEVEL_INIT = "",
@@ -52,15 +63,16 @@ module fs_engine #(
 ) (
     input  wire        clk,
     input  wire        rst,
-    // host: INPUTS input ticks, one per cycle, in element order, starting from idle
+    // host: INPUTS input ticks, one per clock, in element order, starting from idle
     input  wire        in_valid,
     input  wire [31:0] in_tick,
     // result
     output reg         done,
     output reg  [31:0] decision,
     output reg  [31:0] decision_tick,     // 32'hFFFFFFFF when no output fired
-    output reg  [63:0] cycles,
-    // read port into the tick memory (the testbench reads outputs after done)
+    output reg  [63:0] cycles,            // engine cycles from the first input to done
+    output reg  [63:0] clocks,            // clocks from the first input to done
+    // read port into the tick memory once done (or idle): peek_tick is peek_addr's tick one clock later
     /* verilator lint_off UNUSEDSIGNAL */    // an index: only its low bits address the tick memory
     input  wire [31:0] peek_addr,
     /* verilator lint_on UNUSEDSIGNAL */
@@ -69,143 +81,55 @@ module fs_engine #(
     localparam integer NF = 20;            // words per stage descriptor (HardwareImage order)
     localparam [31:0] NEVER = 32'h7FFFFFFF;
     localparam [31:0] NIL = 32'hFFFFFFFF;
+    // the longest chain of dependent reads is an event's: queue entry, fan-out start, synapse, neuron
+    // state; the fifth clock commits
+    localparam integer PHASES = 5;
+    // a minpool write: window start, then one tap per clock, its arrival a clock later, then commit
+    localparam integer POOL_PHASES = MAX_TAPS + 4;
+    localparam integer AP_BITS = (A_BITS + G > TH_BITS ? A_BITS + G : TH_BITS) + 1;
 
-    // ---- memory images -------------------------------------------------------------------
+    function automatic integer aw(input integer depth);
+        aw = depth > 1 ? $clog2(depth) : 1;
+    endfunction
+
+    // ---- small memories: registers ---------------------------------------------------------------
     reg [31:0] sd [0:STAGES*NF-1];
     reg [31:0] fd [0:FEEDS*3-1];
-    reg [31:0] pr [0:PAIRS*3-1];
-    reg [31:0] fan_start [0:FAN_LISTS-1];
-    reg [31:0] fan_target [0:SYNAPSES-1];
-    reg [15:0] fan_level [0:SYNAPSES-1];
-    reg [63:0] theta [0:NEURONS-1];
-    reg [0:0]  dead [0:NEURONS-1];
-    reg [31:0] pos_start [0:FAN_LISTS-1];
-    reg [31:0] pos_list [0:POS_ENTRIES-1];
-    reg [31:0] tap_start [0:TAP_STARTS-1];
-    reg [31:0] taps [0:TAP_ENTRIES-1];
-    reg [0:0]  padded [0:PADDED-1];
-    reg [63:0] z_hi [0:HI_DEPTH-1];
-    reg [63:0] z_lo [0:31];
-
     initial begin
         if (STAGE_INIT != "") $readmemh(STAGE_INIT, sd);
         if (FEED_INIT != "") $readmemh(FEED_INIT, fd);
-        if (PAIR_INIT != "") $readmemh(PAIR_INIT, pr);
-        if (FANSTART_INIT != "") $readmemh(FANSTART_INIT, fan_start);
-        if (FANTARGET_INIT != "") $readmemh(FANTARGET_INIT, fan_target);
-        if (FANLEVEL_INIT != "") $readmemh(FANLEVEL_INIT, fan_level);
-        if (THETA_INIT != "") $readmemh(THETA_INIT, theta);
-        if (DEAD_INIT != "") $readmemh(DEAD_INIT, dead);
-        if (POSSTART_INIT != "") $readmemh(POSSTART_INIT, pos_start);
-        if (POSLIST_INIT != "") $readmemh(POSLIST_INIT, pos_list);
-        if (TAPSTART_INIT != "") $readmemh(TAPSTART_INIT, tap_start);
-        if (TAPS_INIT != "") $readmemh(TAPS_INIT, taps);
-        if (PADDED_INIT != "") $readmemh(PADDED_INIT, padded);
-        if (HI_INIT != "") $readmemh(HI_INIT, z_hi);
-        if (LO_INIT != "") $readmemh(LO_INIT, z_lo);
     end
-
-    // ---- working memories --------------------------------------------------------------------
-    reg [31:0] ticks [0:TICK_WORDS-1];
-    assign peek_tick = ticks[peek_addr];
     localparam integer WORDS = (HORIZON + 2 + 31) / 32;
     reg [31:0] epoch;                      // the running stage's epoch; never reset, so never reused
     // event queue: a LIFO list per tick (order inside a tick changes no result and no cycle count),
-    // and a two-level occupancy map: a 32-tick word per entry, one summary bit per word
-    reg [31:0] q_head [0:HORIZON+1];
+    // and a two-level occupancy map: a 32-tick word per entry, one summary bit per word; a word
+    // whose summary bit is clear reads as empty, so clearing the summary clears the map
     reg [31:0] occ_word [0:WORDS-1];
-    reg [31:0] occ_ep [0:WORDS-1];
     reg [WORDS-1:0] occ_sum;
-    reg [31:0] ev_elem [0:MAX_EVENTS-1];
-    reg [31:0] ev_next [0:MAX_EVENTS-1];
-    // neuron state of the running core
-    reg signed [31:0] st_a [0:MAX_SIZE-1];
-    reg signed [63:0] st_b [0:MAX_SIZE-1];
-    reg signed [31:0] st_mark [0:MAX_SIZE-1];
-    reg signed [31:0] st_last [0:MAX_SIZE-1];
-    reg [31:0] st_ep [0:MAX_SIZE-1];
-    // per-position arrivals (seed quirk); the bias, a tap of every window, is counted on its own
+    // per-position arrivals (seed quirk), valid where pos_valid is set; the bias, a tap of every
+    // window, is counted on its own
     reg [31:0] pos_count [0:MAX_POSITIONS-1];
     reg [31:0] pos_arrival [0:MAX_POSITIONS-1];
-    reg [31:0] pos_ep [0:MAX_POSITIONS-1];
+    reg [MAX_POSITIONS-1:0] pos_valid;
     reg bias_arrived;
     reg [31:0] bias_arrival;
-    // minpool: the arrival tick of each input element; time-add: each element's sum and operands
-    reg [31:0] acc_tick [0:MAX_SIZE-1];
-    reg [31:0] acc_count [0:MAX_SIZE-1];
-    reg [31:0] acc_ep [0:MAX_SIZE-1];
-    // the outputs a probe found fired, searched in this order
-    reg [31:0] fired_list [0:MAX_SIZE-1];
     reg [31:0] fired_count;
     reg [31:0] fired_at;
 
-    integer e;
     initial begin
         epoch = 32'd1;
-        for (e = 0; e < WORDS; e = e + 1) occ_ep[e] = 32'd0;
-        for (e = 0; e < MAX_SIZE; e = e + 1) begin
-            st_ep[e] = 32'd0;
-            acc_ep[e] = 32'd0;
-        end
-        for (e = 0; e < MAX_POSITIONS; e = e + 1) pos_ep[e] = 32'd0;
     end
 
     // Indices travel as 32-bit words, as the memory images store them; each memory uses the low
     // bits it needs, so the upper bits of an index are unused by design.
     /* verilator lint_off UNUSEDSIGNAL */
-    function automatic signed [31:0] a_of(input [31:0] j);
-        a_of = st_ep[j] == epoch ? st_a[j] : 32'sd0;
-    endfunction
-    function automatic signed [63:0] b_of(input [31:0] j);
-        b_of = st_ep[j] == epoch ? st_b[j] : 64'sd0;
-    endfunction
-    function automatic signed [31:0] mark_of(input [31:0] j);
-        mark_of = st_ep[j] == epoch ? st_mark[j] : -32'sd1;
-    endfunction
     function automatic [31:0] count_of(input [31:0] p);
-        count_of = pos_ep[p] == epoch ? pos_count[p] : 32'd0;
-    endfunction
-    function automatic [31:0] acc_count_of(input [31:0] j);
-        acc_count_of = acc_ep[j] == epoch ? acc_count[j] : 32'd0;
-    endfunction
-    function automatic [31:0] acc_tick_of(input [31:0] j);
-        acc_tick_of = acc_ep[j] == epoch ? acc_tick[j] : 32'd0;
+        count_of = pos_valid[p] ? pos_count[p] : 32'd0;
     endfunction
     function automatic [31:0] word_of(input [31:0] w);
-        word_of = occ_ep[w] == epoch ? occ_word[w] : 32'd0;
+        word_of = occ_sum[w] ? occ_word[w] : 32'd0;
     endfunction
     /* verilator lint_on UNUSEDSIGNAL */
-
-    // ---- tables (docs/semantics.md §3) ---------------------------------------------------------
-    function automatic [63:0] z_of(input [31:0] n);
-        z_of = 64'((128'(z_hi[n >> 5]) * 128'(z_lo[n[4:0]]) + (128'd1 << (F - 1))) >> F);
-    endfunction
-
-    function automatic [63:0] zc_of(input [31:0] n);
-        zc_of = 64'((128'(z_of(n)) * 128'(Z_HALF) + (128'd1 << (F - 1))) >> F);
-    endfunction
-
-    // the firing test of docs/semantics.md §4.2 against a table value zc:
-    // A' = A·2^G − Θ > 0 and zc·A' ≥ B·2^G
-    function automatic fires_z(input signed [31:0] a, input signed [63:0] b, input signed [63:0] th,
-            input [63:0] zc);
-        reg signed [127:0] ap;
-        reg signed [127:0] lhs;
-        reg signed [127:0] rhs;
-        begin
-            ap = ($signed({{96{a[31]}}, a}) <<< G) - $signed({{64{th[63]}}, th});
-            lhs = $signed({64'd0, zc}) * ap;
-            rhs = $signed({{64{b[63]}}, b}) <<< G;
-            fires_z = ap > 0 && lhs >= rhs;
-        end
-    endfunction
-
-    function automatic fires_at(input signed [31:0] a, input signed [63:0] b, input signed [63:0] th,
-            input [31:0] n);
-        begin
-            fires_at = fires_z(a, b, th, zc_of(n));
-        end
-    endfunction
 
     // ---- descriptor of the running stage -----------------------------------------------------
     reg [31:0] s;                          // running stage
@@ -234,7 +158,9 @@ module fs_engine #(
         EVENT = 5'd6, PROBE = 5'd7, SEARCH = 5'd8, RESOLVE = 5'd9, STEP = 5'd10, DECODE = 5'd11,
         WRITE = 5'd12, FINISHED = 5'd13;
     reg [4:0] state;
+    reg [15:0] ph;                         // clock within the engine cycle
     reg [31:0] idx;                        // host element, neuron, output element
+    reg [31:0] rpos;                       // idx mod d_positions during resolution
     reg [31:0] feed;                       // gather: feed and pair within it
     reg [31:0] pair;
     reg [31:0] events;                     // queued by the gather
@@ -248,10 +174,108 @@ module fs_engine #(
     reg [31:0] lo;                         // binary search
     reg [31:0] hi;
     reg [31:0] probe_tick;
-    reg signed [31:0] best;
+    reg signed [31:0] best;                // the decoder's best output so far, its tick, B and A'
+    reg [31:0] best_tick;
+    reg signed [B_BITS-1:0] best_b;
+    reg signed [AP_BITS-1:0] best_ap;
     reg [4:0] resume;                      // the state a search returns to (SEARCH or RESOLVE)
+    reg [31:0] tap_min;                    // minpool write: the earliest arrival among the taps so far
 
-    // the next nonempty tick: the first word with its summary bit set, then its first set bit
+    wire host_state = state == IDLE || state == HOST || state == FINISHED;
+    wire pool_write = state == WRITE && d_kind == 2;
+    wire [15:0] last_ph = host_state ? 16'd0 : pool_write ? 16'(POOL_PHASES - 1) : 16'(PHASES - 1);
+    wire commit = ph == last_ph;
+
+    // ---- block RAM ---------------------------------------------------------------------------------
+    // Each memory: read address *_ra (combinational from registers and earlier reads), data *_q a
+    // clock later; one write port *_we/*_wa/*_wd, driven only in the commit clock.
+    `define FS_RAM(name, width, depth, init) \
+        reg [31:0] name``_ra; \
+        wire [width-1:0] name``_q; \
+        reg name``_we; \
+        reg [31:0] name``_wa; \
+        reg [width-1:0] name``_wd; \
+        fs_sdp_ram #(.WIDTH(width), .DEPTH(depth), .INIT(init)) m_``name (.clk(clk), .we(name``_we), \
+            .waddr(name``_wa[aw(depth)-1:0]), .wdata(name``_wd), .re(1'b1), \
+            .raddr(name``_ra[aw(depth)-1:0]), .rdata(name``_q));
+    `define FS_ROM(name, width, depth, init) \
+        reg [31:0] name``_ra; \
+        wire [width-1:0] name``_q; \
+        fs_sdp_ram #(.WIDTH(width), .DEPTH(depth), .INIT(init)) m_``name (.clk(clk), .we(1'b0), \
+            .waddr({aw(depth){1'b0}}), .wdata({width{1'b0}}), .re(1'b1), \
+            .raddr(name``_ra[aw(depth)-1:0]), .rdata(name``_q));
+
+    /* verilator lint_off UNUSEDSIGNAL */      // addresses: only their low bits are used
+    // images
+    `FS_ROM(pair_from, 32, PAIRS, PAIRFROM_INIT)
+    `FS_ROM(pair_to, 32, PAIRS, PAIRTO_INIT)
+    `FS_ROM(pair_delay, 32, PAIRS, PAIRDELAY_INIT)
+    `FS_ROM(fan_start, 32, FAN_LISTS, FANSTART_INIT)
+    `FS_ROM(fan_end, 32, FAN_LISTS, FANSTART_INIT)      // fan_start, read one entry further
+    `FS_ROM(fan_target, 32, SYNAPSES, FANTARGET_INIT)
+    `FS_ROM(fan_level, 16, SYNAPSES, FANLEVEL_INIT)
+    `FS_ROM(theta, TH_BITS, NEURONS, THETA_INIT)
+    `FS_ROM(dead, 1, NEURONS, DEAD_INIT)
+    `FS_ROM(pos_start, 32, FAN_LISTS, POSSTART_INIT)
+    `FS_ROM(pos_end, 32, FAN_LISTS, POSSTART_INIT)
+    `FS_ROM(pos_list, 32, POS_ENTRIES, POSLIST_INIT)
+    `FS_ROM(tap_start, 32, TAP_STARTS, TAPSTART_INIT)
+    `FS_ROM(tap_end, 32, TAP_STARTS, TAPSTART_INIT)
+    `FS_ROM(taps, 32, TAP_ENTRIES, TAPS_INIT)
+    `FS_ROM(padded, 1, PADDED, PADDED_INIT)
+    // working memories
+    `FS_RAM(ticks, 32, TICK_WORDS, "")
+    `FS_RAM(q_head, 32, HORIZON + 2, "")
+    `FS_RAM(ev_elem, 32, MAX_EVENTS, "")
+    `FS_RAM(ev_next, 32, MAX_EVENTS, "")
+    `FS_RAM(fired_list, 32, MAX_SIZE, "")
+    // neuron state of the running core; minpool arrivals and time-add sums
+    `FS_RAM(st_a, A_BITS, MAX_SIZE, "")
+    `FS_RAM(st_b, B_BITS, MAX_SIZE, "")
+    `FS_RAM(st_mark, 32, MAX_SIZE, "")
+    `FS_RAM(st_last, 32, MAX_SIZE, "")
+    `FS_RAM(st_ep, 32, MAX_SIZE, "")
+    `FS_RAM(acc_tick, 32, MAX_SIZE, "")
+    `FS_RAM(acc_count, 32, MAX_SIZE, "")
+    `FS_RAM(acc_ep, 32, MAX_SIZE, "")
+    /* verilator lint_on UNUSEDSIGNAL */
+    `undef FS_RAM
+    `undef FS_ROM
+    assign peek_tick = ticks_q;
+
+    // ---- tables and the firing test (docs/semantics.md §3, §4.2) ----------------------------------
+    // One table pipeline (3 clocks) serves the cycle: its first clock looks up Z(tick) for the lanes,
+    // captured in the fourth; from the second clock on it looks up Zc of the tick the firing test asks
+    // about, ready by the commit.
+    /* verilator lint_off UNUSEDSIGNAL */
+    wire zt_valid;                         // the pipeline is fed every clock: its valid is not needed
+    /* verilator lint_on UNUSEDSIGNAL */
+    wire [Z_BITS-1:0] zt_z;
+    wire [Z_BITS-1:0] zc_test;
+    reg [Z_BITS-1:0] z_tick;
+    reg [31:0] test_n;
+    fs_ztable #(.F(F), .TICK_BITS(32), .ENTRY_BITS(Z_BITS), .HI_DEPTH(HI_DEPTH), .H(Z_HALF[Z_BITS-1:0]),
+            .HI_INIT(HI_INIT), .LO_INIT(LO_INIT)) ztable (.clk(clk), .rst(rst), .valid_in(1'b1),
+            .n(ph == 16'd0 ? tick : test_n), .valid_out(zt_valid), .z(zt_z), .zc(zc_test));
+    always @(posedge clk) begin
+        if (ph == 16'd3) begin
+            z_tick <= zt_z;
+        end
+    end
+
+    // the neuron whose state was read (syn_j, idx or the searched output): epoch-checked values
+    wire st_valid = st_ep_q == epoch;
+    wire signed [A_BITS-1:0] cur_a = st_valid ? st_a_q : {A_BITS{1'b0}};
+    wire signed [B_BITS-1:0] cur_b = st_valid ? st_b_q : {B_BITS{1'b0}};
+    wire signed [31:0] cur_mark = st_valid ? st_mark_q : -32'sd1;
+    wire signed [AP_BITS-1:0] cur_ap;
+    wire cur_fires;
+    // at tick 0 an event's test compares against 0, as the simulator does
+    wire [Z_BITS-1:0] test_zc = state == EVENT && tick == 0 ? {Z_BITS{1'b0}} : zc_test;
+    fs_fire_test #(.A_BITS(A_BITS), .B_BITS(B_BITS), .THETA_BITS(TH_BITS), .Z_BITS(Z_BITS), .G(G)) fire (
+        .a(cur_a), .b(cur_b), .theta(theta_q), .zc(test_zc), .ap(cur_ap), .fires(cur_fires));
+
+    // ---- the next nonempty tick: the first word with its summary bit set, then its first set bit
     reg [31:0] next_word;
     reg [31:0] next_tick;
     integer t;
@@ -264,7 +288,7 @@ module fs_engine #(
         end
         next_tick = NIL;
         for (t = 31; t >= 0; t = t - 1) begin
-            if (occ_word[next_word][t] && occ_ep[next_word] == epoch) begin
+            if (occ_word[next_word][t] && occ_sum[next_word]) begin
                 next_tick = next_word * 32 + t;
             end
         end
@@ -274,194 +298,271 @@ module fs_engine #(
     wire [31:0] fd_src = fd[(d_ffirst + feed) * 3 + 0];
     wire [31:0] fd_pbase = fd[(d_ffirst + feed) * 3 + 1];
     wire [31:0] fd_pairs = fd[(d_ffirst + feed) * 3 + 2];
-    wire [31:0] pr_from = pr[(fd_pbase + pair) * 3 + 0];
-    wire [31:0] pr_to = pr[(fd_pbase + pair) * 3 + 1];
-    wire [31:0] pr_delay = pr[(fd_pbase + pair) * 3 + 2];
-    wire [31:0] src_tick = ticks[fd_src + pr_from];
-    wire [31:0] arrival = src_tick + pr_delay;
+    wire [31:0] src_tick = ticks_q;
+    wire [31:0] arrival = src_tick + pair_delay_q;
     wire keep = src_tick != NEVER && (d_drop < 0 || $signed(arrival) < d_drop);
 
     // the event being drained
-    wire [31:0] ev_m = ev_elem[ptr];
-    wire [31:0] ev_next_ptr = ev_next[ptr];
-    wire [31:0] fan_lo = fan_start[d_fanbase + ev_m];
-    wire [31:0] fan_len = fan_start[d_fanbase + ev_m + 1] - fan_lo;
+    wire [31:0] ev_m = ev_elem_q;
+    wire [31:0] fan_lo = fan_start_q;
+    wire [31:0] fan_len = fan_end_q - fan_lo;
     wire [31:0] ev_cycles = fan_len == 0 ? 32'd1 : fan_len;
     wire last_of_event = koff + 1 >= ev_cycles;
     wire more_events = drained + 1 < events;
+    wire [31:0] syn_j = fan_target_q;
+    wire signed [15:0] syn_q = fan_level_q;
+    wire signed [31:0] syn_seen = cur_mark;
+    wire [31:0] quirk_pos = pos_list_q;
+    wire quirk_tap = pos_start_q + koff < pos_end_q;
 
-    // one synapse (docs/semantics.md §4.1): first touch in the tick tests for an earlier firing
-    /* verilator lint_off UNUSEDSIGNAL */
-    wire [31:0] syn_k = fan_lo + koff;     // an index: low bits used
-    /* verilator lint_on UNUSEDSIGNAL */
-    wire [31:0] syn_j = fan_target[syn_k];
-    wire signed [15:0] syn_q = fan_level[syn_k];
-    wire signed [31:0] syn_seen = mark_of(syn_j);
-    // Functions, not wires, for the wide arithmetic: they are evaluated only in the states that
-    // need them, which keeps co-simulation fast.
-
-    // has neuron j fired before this tick? (at tick 0 the test compares against 0, as the simulator does)
-    function automatic fired_before(input [31:0] j);
-        fired_before = fires_z(a_of(j), b_of(j), theta[d_nbase + j], tick > 0 ? zc_of(tick - 1) : 64'd0);
-    endfunction
-
-    // resolution of neuron idx (docs/semantics.md §4.2)
-    wire signed [31:0] r_mark = mark_of(idx);
-    wire [31:0] r_pos = idx % d_positions;
-    wire [31:0] r_taps = count_of(r_pos) + (bias_arrived ? 32'd1 : 32'd0);
-    wire [31:0] r_last = bias_arrived && (count_of(r_pos) == 0 || bias_arrival > pos_arrival[r_pos])
-        ? bias_arrival : pos_arrival[r_pos];
+    // resolution of neuron idx (docs/semantics.md §4.2); rpos is its position
+    wire signed [31:0] r_mark = cur_mark;
+    wire [31:0] r_taps = count_of(rpos) + (bias_arrived ? 32'd1 : 32'd0);
+    wire [31:0] r_last = bias_arrived && (count_of(rpos) == 0 || bias_arrival > pos_arrival[rpos])
+        ? bias_arrival : pos_arrival[rpos];
     wire signed [31:0] r_limit = d_quirk && r_taps == d_wtaps ? r_last : d_drop - 1;
-    wire r_dead = dead[d_nbase + idx] != 0;
+    wire r_dead = dead_q != 0;
     wire r_detected = r_mark <= -2;
     // a neuron that never was found fired: does it fire by its limit?
-    function automatic r_pending(input [31:0] j);
-        r_pending = r_mark >= 0 && r_mark <= r_limit && fires_at(a_of(j), b_of(j), theta[d_nbase + j], r_limit);
-    endfunction
+    wire r_pending = r_mark >= 0 && r_mark <= r_limit && cur_fires;
     wire [31:0] mid = (lo + hi) >> 1;
-    function automatic mid_fires(input [31:0] j);
-        mid_fires = fires_at(a_of(j), b_of(j), theta[d_nbase + j], mid);
-    endfunction
     // the search range of neuron idx (resolution) or of the next fired output (after a probe)
-    wire [31:0] sj = state == SEARCH ? fired_list[fired_at] : idx;
-    wire signed [31:0] sj_mark = mark_of(sj);
-    // the wide arithmetic sits in combinational blocks that compute only in the states that use it,
-    // which keeps co-simulation fast
+    wire [31:0] sj = state == SEARCH ? fired_list_q : idx;
     reg [31:0] range_lo;
     reg [31:0] range_hi;
-    reg range_pending;
     always @* begin
         range_lo = 32'd0;
         range_hi = 32'd0;
-        range_pending = 1'b0;
         if (state == SEARCH) begin
-            range_lo = sj_mark <= -2 ? st_last[sj] : sj_mark;
-            range_hi = sj_mark <= -2 ? -2 - sj_mark : probe_tick;
+            range_lo = cur_mark <= -2 ? st_last_q : cur_mark;
+            range_hi = cur_mark <= -2 ? -2 - cur_mark : probe_tick;
         end else if (state == RESOLVE) begin
             if (r_dead) begin
                 range_lo = d_drop;
                 range_hi = d_drop;
             end else if (r_detected) begin
-                range_lo = st_last[idx];
+                range_lo = st_last_q;
                 range_hi = -2 - r_mark;
             end else begin
-                range_pending = r_pending(idx);
-                range_lo = range_pending ? r_mark : d_drop;
-                range_hi = range_pending ? r_limit : d_drop;
+                range_lo = r_pending ? r_mark : d_drop;
+                range_hi = r_pending ? r_limit : d_drop;
             end
         end
     end
-
-    reg [31:0] step_lo;
-    reg [31:0] step_hi;
-    always @* begin
-        step_lo = lo;
-        step_hi = hi;
-        if (state == STEP) begin
-            if (mid_fires(idx)) begin
-                step_hi = mid;
-            end else begin
-                step_lo = mid + 1;
-            end
-        end
-    end
+    wire [31:0] step_lo = cur_fires ? lo : mid + 1;
+    wire [31:0] step_hi = cur_fires ? mid : hi;
     wire bias_now = d_kind == 1 && d_btick >= 0 && (d_drop < 0 || d_btick < d_drop);
-    wire [31:0] quirk_pos = pos_list[pos_start[d_posbase + ev_m] + koff];
-
-    // minpool output idx: the earliest arrival among its window's inputs, or the pad tick if earlier
-    reg [31:0] pool_tick;
-    reg [31:0] tap_first;
-    integer w;
-    always @* begin
-        tap_first = NEVER;
-        w = 0;
-        if (state == WRITE && d_kind == 2) begin
-            for (w = 0; w < MAX_TAPS; w = w + 1) begin
-                if (tap_start[d_winbase + idx] + w < tap_start[d_winbase + idx + 1]
-                        && acc_count_of(taps[tap_start[d_winbase + idx] + w]) != 0
-                        && acc_tick[taps[tap_start[d_winbase + idx] + w]] < tap_first) begin
-                    tap_first = acc_tick[taps[tap_start[d_winbase + idx] + w]];
-                end
-            end
-        end
-        pool_tick = padded[d_padbase + idx] != 0 && d_padtick >= 0 && $signed(tap_first) > d_padtick
-            ? d_padtick : tap_first;
-    end
 
     // probe of output neuron idx: has it fired by the tick before the next nonempty one?
     wire [31:0] probe_now = next_tick - 1;
-    reg p_fired;
-    always @* begin
-        p_fired = 1'b0;
-        if (state == PROBE && !r_dead) begin
-            p_fired = r_detected || r_mark >= 0 && r_mark <= $signed(probe_now)
-                && fires_at(a_of(idx), b_of(idx), theta[d_nbase + idx], probe_now);
-        end
-    end
+    wire p_fired = !r_dead && (r_detected || r_mark >= 0 && r_mark <= $signed(probe_now) && cur_fires);
+
+    // minpool output idx: tap w = ph − 3 arrives this clock; the earliest, or the pad tick if earlier
+    wire [31:0] tap_w = 32'(ph) - 32'd3;
+    wire tap_in = ph >= 3 && tap_w < MAX_TAPS && tap_start_q + tap_w < tap_end_q;
+    wire tap_earlier = tap_in && acc_count_q != 0 && acc_ep_q == epoch && acc_tick_q < tap_min;
+    wire [31:0] pool_tick = padded_q != 0 && d_padtick >= 0 && $signed(tap_min) > d_padtick ? d_padtick : tap_min;
 
     // decoder: is output idx better than best? (earliest tick, then the earlier crossing, then index)
-    wire [31:0] o_tick = ticks[d_tbase + idx];
-    wire [31:0] b_tick = best < 0 ? NEVER : ticks[d_tbase + best[31:0]];
-    wire [31:0] best_u = best < 0 ? 32'd0 : best[31:0];
-    reg better;
-    reg signed [127:0] ap_i;
-    reg signed [127:0] ap_b;
-    always @* begin
-        better = 1'b0;
-        ap_i = 128'sd0;
-        ap_b = 128'sd0;
-        if (state == DECODE && o_tick < d_drop) begin
-            if (best < 0 || o_tick < b_tick) begin
-                better = 1'b1;
-            end else if (o_tick == b_tick) begin
-                ap_i = (128'(a_of(idx)) <<< G) - 128'($signed(theta[d_nbase + idx]));
-                ap_b = (128'(a_of(best_u)) <<< G) - 128'($signed(theta[d_nbase + best_u]));
-                better = 256'(b_of(idx)) * 256'(ap_b) < 256'(b_of(best_u)) * 256'(ap_i);
-            end
+    wire [31:0] o_tick = ticks_q;
+    wire [31:0] b_tick = best < 0 ? NEVER : best_tick;
+    // the crossing comparison (fs_crossing_cmp's B1·A'2 < B2·A'1) on one multiplier: one product in
+    // the cycle's second clock, the other in its third
+    wire signed [B_BITS-1:0] x_b = ph == 16'd1 ? cur_b : best_b;
+    wire signed [AP_BITS-1:0] x_ap = ph == 16'd1 ? best_ap : cur_ap;
+    wire signed [B_BITS+AP_BITS-1:0] x_prod = x_b * x_ap;
+    reg signed [B_BITS+AP_BITS-1:0] cross_lhs;
+    reg signed [B_BITS+AP_BITS-1:0] cross_rhs;
+    always @(posedge clk) begin
+        if (ph == 16'd1) begin
+            cross_lhs <= x_prod;
+        end
+        if (ph == 16'd2) begin
+            cross_rhs <= x_prod;
         end
     end
+    wire crossing_earlier = cross_lhs < cross_rhs;
+    wire better = o_tick < d_drop && (best < 0 || o_tick < b_tick || o_tick == b_tick && crossing_earlier);
     wire signed [31:0] final_best = better ? $signed(idx) : best;
 
-    // lane update of synapse syn_k: A += q, B += q·Z(tick), mark the tick
-    task automatic accumulate;
-        begin
-            st_mark[syn_j] <= tick;
-            st_a[syn_j] <= a_of(syn_j) + 32'(syn_q);
-            st_b[syn_j] <= b_of(syn_j) + 64'(syn_q) * $signed(z_of(tick));
-            st_ep[syn_j] <= epoch;
-        end
-    endtask
+    // ---- read addresses ----------------------------------------------------------------------------
+    always @* begin
+        pair_from_ra = fd_pbase + pair;
+        pair_to_ra = fd_pbase + pair;
+        pair_delay_ra = fd_pbase + pair;
+        ev_elem_ra = ptr;
+        ev_next_ra = ptr;
+        fan_start_ra = d_fanbase + ev_m;
+        fan_end_ra = d_fanbase + ev_m + 1;
+        fan_target_ra = fan_lo + koff;
+        fan_level_ra = fan_lo + koff;
+        pos_start_ra = d_posbase + ev_m;
+        pos_end_ra = d_posbase + ev_m + 1;
+        pos_list_ra = pos_start_q + koff;
+        tap_start_ra = d_winbase + idx;
+        tap_end_ra = d_winbase + idx + 1;
+        padded_ra = d_padbase + idx;
+        taps_ra = tap_start_q + 32'(ph) - 32'd1;
+        fired_list_ra = fired_at;
+        case (state)
+            GATHER: ticks_ra = fd_src + pair_from_q;
+            DECODE: ticks_ra = d_tbase + idx;
+            default: ticks_ra = peek_addr;
+        endcase
+        case (state)
+            SETUP2: q_head_ra = d_btick;
+            GATHER: q_head_ra = arrival;
+            default: q_head_ra = next_tick;
+        endcase
+        case (state)
+            EVENT: st_a_ra = syn_j;
+            SEARCH: st_a_ra = sj;
+            default: st_a_ra = idx;
+        endcase
+        st_b_ra = st_a_ra;
+        st_mark_ra = st_a_ra;
+        st_last_ra = st_a_ra;
+        st_ep_ra = st_a_ra;
+        theta_ra = d_nbase + st_a_ra;
+        dead_ra = d_nbase + st_a_ra;
+        case (state)
+            EVENT: acc_tick_ra = ev_m;
+            WRITE: acc_tick_ra = d_kind == 2 ? taps_q : idx;
+            default: acc_tick_ra = idx;
+        endcase
+        acc_count_ra = acc_tick_ra;
+        acc_ep_ra = acc_tick_ra;
+        case (state)
+            EVENT: test_n = tick - 1;
+            PROBE: test_n = probe_now;
+            RESOLVE: test_n = r_limit;
+            default: test_n = mid;
+        endcase
+    end
 
+    // ---- write ports (commit clock only) -------------------------------------------------------------
+    wire ev_core = commit && state == EVENT && d_kind == 1 && fan_len != 0;
+    // one synapse (docs/semantics.md §4.1): first touch in the tick tests for an earlier firing
+    wire syn_detect = !(syn_seen >= $signed(tick)) && !(syn_seen <= -2) && cur_fires;
+    wire syn_accumulate = syn_seen >= $signed(tick) || !(syn_seen <= -2) && !cur_fires;
+    // q·Z(tick) at its own width (16 + Z_BITS + 1 bits), then widened to B
+    wire signed [Z_BITS:0] z_signed = {1'b0, z_tick};
+    wire signed [Z_BITS+16:0] qz = syn_q * z_signed;
+    // queue insertion: at the bucket of enq_at, element enq_elem as entry enq_n
+    wire enq = commit && (state == SETUP2 && bias_now || state == GATHER && keep);
+    wire [31:0] enq_at = state == SETUP2 ? d_btick : arrival;
+    wire [31:0] enq_n = state == SETUP2 ? 32'd0 : events;
+    wire [31:0] acc_tick_now = acc_ep_q == epoch ? acc_tick_q : 32'd0;
+    wire [31:0] acc_count_now = acc_ep_q == epoch ? acc_count_q : 32'd0;
+    always @* begin
+        // lane update of synapse syn_j: A += q, B += q·Z(tick), mark the tick; or its detection
+        st_a_we = ev_core && syn_accumulate;
+        st_b_we = st_a_we;
+        st_ep_we = st_a_we;
+        st_mark_we = ev_core && (syn_accumulate || syn_detect);
+        st_last_we = ev_core && syn_detect;
+        st_a_wa = syn_j;
+        st_b_wa = syn_j;
+        st_ep_wa = syn_j;
+        st_mark_wa = syn_j;
+        st_last_wa = syn_j;
+        st_a_wd = cur_a + {{(A_BITS - 16){syn_q[15]}}, syn_q};
+        st_b_wd = cur_b + {{(B_BITS - Z_BITS - 17){qz[Z_BITS+16]}}, qz};
+        st_ep_wd = epoch;
+        st_mark_wd = syn_detect ? -2 - ($signed(tick) - 1) : tick;
+        st_last_wd = syn_seen;
+        // minpool: the element's (only) arrival; time-add: its running sum and operand count
+        acc_tick_we = commit && state == EVENT && d_kind != 1;
+        acc_count_we = acc_tick_we;
+        acc_ep_we = acc_tick_we;
+        acc_tick_wa = ev_m;
+        acc_count_wa = ev_m;
+        acc_ep_wa = ev_m;
+        acc_tick_wd = d_kind == 2 ? tick : acc_tick_now + tick;
+        acc_count_wd = d_kind == 2 ? 32'd1 : acc_count_now + 1;
+        acc_ep_wd = epoch;
+        q_head_we = enq;
+        q_head_wa = enq_at;
+        q_head_wd = enq_n;
+        ev_elem_we = enq;
+        ev_elem_wa = enq_n;
+        ev_elem_wd = state == SETUP2 ? d_belem : pair_to_q;
+        ev_next_we = enq;
+        ev_next_wa = enq_n;
+        // an old head is stale
+        ev_next_wd = ((word_of(enq_at >> 5) >> enq_at[4:0]) & 32'd1) != 0 ? q_head_q : NIL;
+        fired_list_we = commit && state == PROBE && p_fired;
+        fired_list_wa = fired_count;
+        fired_list_wd = idx;
+        // the tick memory: host inputs, probe clears, resolved ticks and stage outputs
+        ticks_we = 1'b0;
+        ticks_wa = d_tbase + idx;
+        ticks_wd = NEVER;
+        case (state)
+            IDLE: begin
+                ticks_we = in_valid;
+                ticks_wa = 32'd0;
+                ticks_wd = in_tick;
+            end
+            HOST: begin
+                ticks_we = 1'b1;
+                ticks_wa = idx;
+                ticks_wd = in_tick;
+            end
+            PROBE: ticks_we = commit;
+            SEARCH, RESOLVE: begin
+                ticks_we = commit && range_lo == range_hi;
+                ticks_wa = d_tbase + sj;
+                ticks_wd = range_lo;
+            end
+            STEP: begin
+                ticks_we = commit && step_lo == step_hi;
+                ticks_wd = step_lo;
+            end
+            WRITE: begin
+                // minpool: the first arrival or the pad tick; time-add: the sum once all operands came
+                ticks_we = commit;
+                ticks_wd = d_kind == 2 ? pool_tick : acc_count_now < d_operands ? NEVER : acc_tick_now;
+            end
+            default: ;
+        endcase
+    end
+
+    // ---- sequencing ------------------------------------------------------------------------------------
     task automatic clear_stage;
         begin
             epoch <= epoch + 1;
             occ_sum <= '0;
+            pos_valid <= '0;
             bias_arrived <= 1'b0;
             fired_count <= 0;
             fired_at <= 0;
         end
     endtask
 
-    task automatic enqueue(input [31:0] at, input [31:0] element, input [31:0] n);
+    task automatic mark_occupied(input [31:0] at);
         begin
-            ev_elem[n] <= element;
-            ev_next[n] <= ((word_of(at >> 5) >> at[4:0]) & 32'd1) != 0 ? q_head[at] : NIL;   // an old head is stale
-            q_head[at] <= n;
             occ_word[at >> 5] <= word_of(at >> 5) | 32'd1 << at[4:0];
-            occ_ep[at >> 5] <= epoch;
             occ_sum[at >> 5] <= 1'b1;
+        end
+    endtask
+
+    // neuron numbering restarts: so does its position
+    task automatic first_neuron;
+        begin
+            idx <= 0;
+            rpos <= 0;
         end
     endtask
 
     // after a bucket: the probe (output core, before every tick group but the first), the next tick, or the finish
     task automatic after_bucket;
         begin
+            first_neuron();
             if (more_events) begin
                 state <= d_kind == 1 && d_output && !decided ? PROBE : TICK;
-                idx <= 0;
             end else begin
                 state <= d_kind == 1 ? RESOLVE : WRITE;
-                idx <= 0;
             end
         end
     endtask
@@ -473,10 +574,10 @@ module fs_engine #(
                 fired_at <= fired_at + 1;
                 state <= fired_at + 1 == fired_count ? DECODE : SEARCH;
                 if (fired_at + 1 == fired_count) begin
-                    idx <= 0;
+                    first_neuron();
                 end
             end else if (j + 1 == d_size) begin
-                idx <= 0;
+                first_neuron();
                 if (d_output) begin
                     state <= DECODE;
                 end else begin
@@ -484,6 +585,7 @@ module fs_engine #(
                 end
             end else begin
                 idx <= j + 1;
+                rpos <= rpos + 1 == d_positions ? 32'd0 : rpos + 1;
                 state <= RESOLVE;
             end
         end
@@ -497,205 +599,195 @@ module fs_engine #(
         end
     endtask
 
+    // the clock within the cycle; the minpool write collects its window minimum as the taps arrive
+    always @(posedge clk) begin
+        if (rst || commit) begin
+            ph <= 16'd0;
+        end else begin
+            ph <= ph + 16'd1;
+        end
+        if (ph == 16'd0) begin
+            tap_min <= NEVER;
+        end else if (tap_earlier) begin
+            tap_min <= acc_tick_q;
+        end
+    end
+
+    wire counting = !host_state || state == HOST || state == IDLE && in_valid;
     always @(posedge clk) begin
         if (rst) begin
             state <= IDLE;
             done <= 1'b0;
             cycles <= 0;
+            clocks <= 0;
             s <= 0;
             idx <= 0;
+            rpos <= 0;
             decided <= 1'b0;
         end else begin
-            if (state != IDLE && state != FINISHED || state == IDLE && in_valid) begin
+            if (counting) begin
+                clocks <= clocks + 1;
+            end
+            if (counting && commit) begin
                 cycles <= cycles + 1;
             end
-            case (state)
-                IDLE: begin
-                    if (in_valid) begin
-                        ticks[0] <= in_tick;
-                        done <= 1'b0;
-                        decided <= 1'b0;
-                        idx <= 1;
-                        s <= 1;
-                        state <= INPUTS > 1 ? HOST : SETUP1;
-                    end
-                end
-                HOST: begin
-                    ticks[idx] <= in_tick;
-                    idx <= idx + 1;
-                    if (idx + 1 == INPUTS) begin
-                        state <= SETUP1;
-                    end
-                end
-                SETUP1: begin
-                    clear_stage();
-                    events <= 0;
-                    drained <= 0;
-                    feed <= 0;
-                    pair <= 0;
-                    best <= -1;
-                    state <= SETUP2;
-                end
-                SETUP2: begin
-                    // a core's bias input is queued with no cycle of its own
-                    if (bias_now) begin
-                        enqueue(d_btick, d_belem, 0);
-                        events <= 1;
-                    end
-                    if (d_fcount == 0) begin
-                        idx <= 0;
-                        state <= bias_now ? TICK : d_kind == 1 ? RESOLVE : WRITE;
-                    end else begin
-                        state <= GATHER;
-                    end
-                end
-                GATHER: begin
-                    // one pair per cycle; the image holds no feed without pairs
-                    if (keep) begin
-                        enqueue(arrival, pr_to, events);
-                        events <= events + 1;
-                    end
-                    if (pair + 1 == fd_pairs) begin
-                        pair <= 0;
-                        feed <= feed + 1;
-                        if (feed + 1 == d_fcount) begin
-                            idx <= 0;
-                            state <= events != 0 || keep ? TICK : d_kind == 1 ? RESOLVE : WRITE;
+            if (commit) begin
+                case (state)
+                    IDLE: begin
+                        if (in_valid) begin
+                            done <= 1'b0;
+                            decided <= 1'b0;
+                            idx <= 1;
+                            s <= 1;
+                            state <= INPUTS > 1 ? HOST : SETUP1;
                         end
-                    end else begin
-                        pair <= pair + 1;
                     end
-                end
-                TICK: begin
-                    tick <= next_tick;
-                    ptr <= q_head[next_tick];
-                    occ_word[next_word] <= occ_word[next_word] & ~(32'd1 << next_tick[4:0]);
-                    if ((occ_word[next_word] & ~(32'd1 << next_tick[4:0])) == 0) begin
-                        occ_sum[next_word] <= 1'b0;
+                    HOST: begin
+                        idx <= idx + 1;
+                        if (idx + 1 == INPUTS) begin
+                            state <= SETUP1;
+                        end
                     end
-                    koff <= 0;
-                    state <= EVENT;
-                end
-                EVENT: begin
-                    if (d_kind == 1) begin
+                    SETUP1: begin
+                        clear_stage();
+                        events <= 0;
+                        drained <= 0;
+                        feed <= 0;
+                        pair <= 0;
+                        best <= -1;
+                        state <= SETUP2;
+                    end
+                    SETUP2: begin
+                        // a core's bias input is queued with no cycle of its own
+                        if (bias_now) begin
+                            mark_occupied(d_btick);
+                            events <= 1;
+                        end
+                        if (d_fcount == 0) begin
+                            first_neuron();
+                            state <= bias_now ? TICK : d_kind == 1 ? RESOLVE : WRITE;
+                        end else begin
+                            state <= GATHER;
+                        end
+                    end
+                    GATHER: begin
+                        // one pair per cycle; the image holds no feed without pairs
+                        if (keep) begin
+                            mark_occupied(arrival);
+                            events <= events + 1;
+                        end
+                        if (pair + 1 == fd_pairs) begin
+                            pair <= 0;
+                            feed <= feed + 1;
+                            if (feed + 1 == d_fcount) begin
+                                first_neuron();
+                                state <= events != 0 || keep ? TICK : d_kind == 1 ? RESOLVE : WRITE;
+                            end
+                        end else begin
+                            pair <= pair + 1;
+                        end
+                    end
+                    TICK: begin
+                        tick <= next_tick;
+                        ptr <= q_head_q;
+                        occ_word[next_word] <= occ_word[next_word] & ~(32'd1 << next_tick[4:0]);
+                        if ((occ_word[next_word] & ~(32'd1 << next_tick[4:0])) == 0) begin
+                            occ_sum[next_word] <= 1'b0;
+                        end
+                        koff <= 0;
+                        state <= EVENT;
+                    end
+                    EVENT: begin
                         // the element's window positions, one per cycle of the event (the image
                         // guarantees an event has as many cycles as positions); the bias counts apart
-                        if (d_quirk && bias_now && ev_m == d_belem) begin
+                        if (d_kind == 1 && d_quirk && bias_now && ev_m == d_belem) begin
                             if (koff == 0) begin
                                 bias_arrived <= 1'b1;
                                 bias_arrival <= tick;
                             end
-                        end else if (d_quirk && pos_start[d_posbase + ev_m] + koff < pos_start[d_posbase + ev_m + 1])
-                                begin
+                        end else if (d_kind == 1 && d_quirk && quirk_tap) begin
                             pos_count[quirk_pos] <= count_of(quirk_pos) + 1;
                             pos_arrival[quirk_pos] <= tick;
-                            pos_ep[quirk_pos] <= epoch;
+                            pos_valid[quirk_pos] <= 1'b1;
                         end
-                        if (fan_len != 0) begin
-                            if (syn_seen >= $signed(tick)) begin
-                                accumulate();
-                            end else if (syn_seen <= -2) begin
-                                // already fired: the lane skips it
-                            end else if (fired_before(syn_j)) begin
-                                // first touch in this tick finds it fired since its last arrival
-                                st_last[syn_j] <= syn_seen;
-                                st_mark[syn_j] <= -2 - ($signed(tick) - 1);
-                            end else begin
-                                accumulate();
+                        if (d_kind != 1 || last_of_event) begin
+                            drained <= drained + 1;
+                            koff <= 0;
+                            ptr <= ev_next_q;
+                            if (ev_next_q == NIL) begin
+                                after_bucket();
                             end
-                        end
-                    end else if (d_kind == 2) begin
-                        // minpool: the element's (only) arrival; its windows take their minimum at the write
-                        acc_tick[ev_m] <= tick;
-                        acc_count[ev_m] <= 1;
-                        acc_ep[ev_m] <= epoch;
-                    end else begin
-                        acc_tick[ev_m] <= acc_tick_of(ev_m) + tick;
-                        acc_count[ev_m] <= acc_count_of(ev_m) + 1;
-                        acc_ep[ev_m] <= epoch;
-                    end
-                    if (d_kind != 1 || last_of_event) begin
-                        drained <= drained + 1;
-                        koff <= 0;
-                        ptr <= ev_next_ptr;
-                        if (ev_next_ptr == NIL) begin
-                            after_bucket();
-                        end
-                    end else begin
-                        koff <= koff + 1;
-                    end
-                end
-                PROBE: begin
-                    // one output per cycle (U = 1); the fired ones are searched next, and decide
-                    probe_tick <= probe_now;
-                    if (p_fired) begin
-                        fired_list[fired_count] <= idx;
-                        fired_count <= fired_count + 1;
-                    end
-                    ticks[d_tbase + idx] <= NEVER;
-                    if (idx + 1 == d_size) begin
-                        idx <= 0;
-                        if (fired_count != 0 || p_fired) begin
-                            state <= SEARCH;
-                            decided <= 1'b1;
                         end else begin
-                            state <= TICK;
+                            koff <= koff + 1;
                         end
-                    end else begin
-                        idx <= idx + 1;
                     end
-                end
-                SEARCH, RESOLVE: begin
-                    // the neuron's first cycle: its range; with nothing to search it ends here
-                    idx <= sj;
-                    lo <= range_lo;
-                    hi <= range_hi;
-                    if (range_lo == range_hi) begin
-                        ticks[d_tbase + sj] <= range_lo;
-                        finish_neuron(sj);
-                    end else begin
-                        resume <= state;
-                        state <= STEP;
+                    PROBE: begin
+                        // one output per cycle (U = 1); the fired ones are searched next, and decide
+                        probe_tick <= probe_now;
+                        if (p_fired) begin
+                            fired_count <= fired_count + 1;
+                        end
+                        if (idx + 1 == d_size) begin
+                            first_neuron();
+                            if (fired_count != 0 || p_fired) begin
+                                state <= SEARCH;
+                                decided <= 1'b1;
+                            end else begin
+                                state <= TICK;
+                            end
+                        end else begin
+                            idx <= idx + 1;
+                        end
                     end
-                end
-                STEP: begin
-                    // one binary-search step per cycle; the last step writes the tick
-                    lo <= step_lo;
-                    hi <= step_hi;
-                    if (step_lo == step_hi) begin
-                        ticks[d_tbase + idx] <= step_lo;
-                        finish_neuron(idx);
+                    SEARCH, RESOLVE: begin
+                        // the neuron's first cycle: its range; with nothing to search it ends here
+                        idx <= sj;
+                        lo <= range_lo;
+                        hi <= range_hi;
+                        if (range_lo == range_hi) begin
+                            finish_neuron(sj);
+                        end else begin
+                            resume <= state;
+                            state <= STEP;
+                        end
                     end
-                end
-                DECODE: begin
-                    best <= final_best;
-                    if (idx + 1 == d_size) begin
-                        decision <= final_best < 0 ? 32'd0 : final_best[31:0];
-                        decision_tick <= final_best < 0 ? NIL : ticks[d_tbase + final_best[31:0]];
-                        done <= 1'b1;
-                        state <= FINISHED;
-                    end else begin
-                        idx <= idx + 1;
+                    STEP: begin
+                        // one binary-search step per cycle; the last step writes the tick
+                        lo <= step_lo;
+                        hi <= step_hi;
+                        if (step_lo == step_hi) begin
+                            finish_neuron(idx);
+                        end
                     end
-                end
-                WRITE: begin
-                    // minpool: the first arrival or the pad tick; time-add: the sum once all operands came
-                    if (d_kind == 2) begin
-                        ticks[d_tbase + idx] <= pool_tick;
-                    end else begin
-                        ticks[d_tbase + idx] <= acc_count_of(idx) < d_operands ? NEVER : acc_tick_of(idx);
+                    DECODE: begin
+                        best <= final_best;
+                        if (better) begin
+                            best_tick <= o_tick;
+                            best_b <= cur_b;
+                            best_ap <= cur_ap;
+                        end
+                        if (idx + 1 == d_size) begin
+                            decision <= final_best < 0 ? 32'd0 : final_best[31:0];
+                            decision_tick <= final_best < 0 ? NIL : better ? o_tick : best_tick;
+                            done <= 1'b1;
+                            state <= FINISHED;
+                        end else begin
+                            idx <= idx + 1;
+                        end
                     end
-                    if (idx + 1 == d_size) begin
-                        idx <= 0;
-                        next_stage();
-                    end else begin
-                        idx <= idx + 1;
+                    WRITE: begin
+                        if (idx + 1 == d_size) begin
+                            first_neuron();
+                            next_stage();
+                        end else begin
+                            idx <= idx + 1;
+                        end
                     end
-                end
-                FINISHED: begin
-                end
-                default: state <= IDLE;
-            endcase
+                    FINISHED: begin
+                    end
+                    default: state <= IDLE;
+                endcase
+            end
         end
     end
 endmodule

@@ -19,6 +19,7 @@ import org.firstspike.sim.SimProgram;
 import org.firstspike.synth.SynthException;
 import org.firstspike.synth.SynthReport;
 import org.firstspike.synth.SynthRunner;
+import org.firstspike.verilog.EngineClocks;
 import org.firstspike.verilog.EngineProject;
 
 /**
@@ -47,7 +48,8 @@ final class SynthCommand implements Command {
         return "Writes the Verilog project for --target (as compile -o does) into the output directory (default "
                 + "build/<network>-<target>), runs Yosys (synth_ice40 or synth_xilinx) and, on iCE40, nextpnr-ice40 for "
                 + "Fmax; Xilinx has no open place-and-route here, so its Fmax is the target's stated clock. Cycles per "
-                + "image are the cycle-accurate simulator's mean cycles to the decision over --images test images.";
+                + "image are the cycle-accurate simulator's mean cycles to the decision over --images test images, in "
+                + "clocks of the Verilog engine.";
     }
 
     @Override
@@ -79,7 +81,7 @@ final class SynthCommand implements Command {
         } catch (HardwareImage.Unsupported e) {
             throw new UsageException(e.getMessage());
         }
-        long cycles = meanCycles(cl, net, program);
+        long clocks = meanClocks(cl, net, program, image);
         Path dir = Path.of(cl.getOptionValue("output", "build/" + net.name() + "-" + c.target().name()));
         Path rtl = dir.resolve("rtl");
         try {
@@ -95,20 +97,26 @@ final class SynthCommand implements Command {
         } catch (SynthException e) {
             throw new UsageException(e.getMessage());
         }
-        report = report.withCycles(cycles);
+        report = report.withCycles(clocks);
         io.out().print(cl.hasOption("json") ? Json.write(report.json()) : report.text());
         return 0;
     }
 
-    /** The simulator's mean cycles to the decision over the first images of the data set. */
-    private static long meanCycles(CommandLine cl, Network net, SimProgram program) throws UsageException {
+    /**
+     * The mean clock cycles to the decision over the first images of the data set: the simulator's
+     * engine cycles, in clocks of the Verilog engine (EngineClocks; co-simulation checks the formula).
+     */
+    private static long meanClocks(CommandLine cl, Network net, SimProgram program, HardwareImage image)
+            throws UsageException {
         Dataset data = Datasets.open(cl.getOptionValue("data", "fmnist-test"), null);
         int images = Math.min(CliSupport.intOption(cl, "images", 100, 1), data.count());
         FloatReference ref = new FloatReference(net);
         Engine engine = new Engine(program, true);
         long sum = 0;
         for (int i = 0; i < images; i++) {
-            sum += engine.run(HostInput.ticks(ref.inputTimes(data.sample(i)), program.ir()), false).cyclesToDecision();
+            long cycles = engine.run(HostInput.ticks(ref.inputTimes(data.sample(i)), program.ir()), false)
+                    .cyclesToDecision();
+            sum += EngineClocks.clocks(image, cycles);
         }
         return Math.round(sum / (double) images);
     }

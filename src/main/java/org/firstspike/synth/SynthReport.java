@@ -155,7 +155,7 @@ public record SynthReport(Target target, String top, String family, int luts, In
         }
         if (cyclesPerImage != null) {
             Double us = usPerImage();
-            s.append(String.format(Locale.ROOT, "  %-28s %s (%d cycles / fmax)%n", "µs per image",
+            s.append(String.format(Locale.ROOT, "  %-28s %s (%d clock cycles / fmax)%n", "µs per image",
                     us == null ? "unknown" : String.format(Locale.ROOT, "%.3f", us), cyclesPerImage));
         }
         if (ioWrapper != null) {

@@ -20,7 +20,7 @@ import org.firstspike.sim.SimResult;
  */
 public final class Cosim {
     /** What the Verilog engine reported for one image. */
-    public record HwImage(int decision, int decisionTick, long cycles, TreeMap<Integer, Integer> spikes) {
+    public record HwImage(int decision, int decisionTick, long cycles, long clocks, TreeMap<Integer, Integer> spikes) {
     }
 
     /** One image's comparison; {@code firstDifference} is null when they agree. */
@@ -101,7 +101,7 @@ public final class Cosim {
         for (int i = 0; i < inputs.size(); i++) {
             SimResult r = engine.run(inputs.get(i), true);
             HwImage h = i < hw.size() ? hw.get(i) : null;
-            results.add(new ImageResult(i, r, h, compare(r, r.ticks()[out], h)));
+            results.add(new ImageResult(i, r, h, compare(r, r.ticks()[out], h, image)));
         }
         return results;
     }
@@ -142,7 +142,7 @@ public final class Cosim {
             String[] w = line.trim().split("\\s+");
             if (w[0].equals("image")) {
                 out.add(new HwImage(Integer.parseInt(w[3]), Integer.parseInt(w[5]), Long.parseLong(w[7]),
-                        new TreeMap<>()));
+                        Long.parseLong(w[9]), new TreeMap<>()));
             } else if (w[0].equals("spike")) {
                 out.get(out.size() - 1).spikes().put(Integer.parseInt(w[1]), Integer.parseInt(w[2]));
             }
@@ -150,7 +150,7 @@ public final class Cosim {
         return out;
     }
 
-    private static String compare(SimResult r, int[] outTicks, HwImage h) {
+    private static String compare(SimResult r, int[] outTicks, HwImage h, HardwareImage image) {
         if (h == null) {
             return "the Verilog engine reported nothing";
         }
@@ -179,6 +179,10 @@ public final class Cosim {
         }
         if (r.cyclesToDecision() != h.cycles()) {
             return "cycles to the decision: Java " + r.cyclesToDecision() + ", Verilog " + h.cycles();
+        }
+        long clocks = EngineClocks.clocks(image, r.cyclesToDecision());
+        if (clocks != h.clocks()) {
+            return "clocks to the decision: predicted from the Java cycles " + clocks + ", Verilog " + h.clocks();
         }
         return null;
     }

@@ -16,7 +16,7 @@ import org.firstspike.sim.HardwareImage;
  */
 public final class EngineProject {
     /** Library files the project needs, in hdl/ and in the jar. */
-    public static final List<String> LIBRARY = List.of("fs_engine.v");
+    public static final List<String> LIBRARY = List.of("fs_engine.v", "fs_sdp_ram.v", "fs_ztable.v", "fs_fire_test.v");
 
     private final HardwareImage image;
     private final String network;
@@ -28,7 +28,9 @@ public final class EngineProject {
 
     /** The Verilog sources of the project, relative to its directory, library first. */
     public List<String> sources() {
-        return List.of("fs_engine.v", "fs_top.v");
+        List<String> all = new java.util.ArrayList<>(LIBRARY);
+        all.add("fs_top.v");
+        return List.copyOf(all);
     }
 
     /** Writes everything into {@code dir} (which must exist). */
@@ -73,6 +75,7 @@ public final class EngineProject {
                 |---|---|
                 | `fs_top.v` | the top: the engine with this network's sizes and memory images |
                 | `fs_engine.v` | the engine (FirstSpike's `hdl/` library) |
+                | `fs_sdp_ram.v`, `fs_ztable.v`, `fs_fire_test.v` | its block RAM, membrane tables and firing test |
                 | `mem/*.hex` | stage descriptors, feeds, fan-out lists, weights, thresholds, windows, tables |
                 | `tb_cosim.sv` | a Verilator testbench: images from `inputs.txt`, results to `results.txt` |
                 | `build.sh` | builds the testbench with Verilator and runs it (`./build.sh +dump=K` also writes `dump.txt`) |
@@ -83,8 +86,9 @@ public final class EngineProject {
                 - Input: `in_valid`, `in_tick[31:0]`: the %d input spike ticks, one per cycle, in element order
                   (a silent input carries its no-spike tick). The engine starts when the last one is in.
                 - Output: `done` rises at the decision; then `decision` (the class), `decision_tick` (its tick, or
-                  `32'hFFFFFFFF` when no output fired) and `cycles` (from the first input to the decision) are valid.
-                - `peek_addr`/`peek_tick` read the tick memory: the output spikes are at %d..%d (a tick at or before
+                  `32'hFFFFFFFF` when no output fired), `cycles` (engine cycles from the first input to the decision,
+                  the simulator's count) and `clocks` (clock cycles over the same span) are valid.
+                - `peek_addr`/`peek_tick` read the tick memory one clock later: the output spikes are at %d..%d (a tick at or before
                   `decision_tick` is a spike; later outputs were not resolved, because the engine stops at the
                   decision).
 
@@ -92,7 +96,7 @@ public final class EngineProject {
 
                 `inputs.txt` holds the number of images, then per image its %d input ticks (whitespace-separated).
                 `firstspike cosim FILE --work DIR` writes one from a data set and compares the results.
-                `results.txt` holds per image `image K decision C tick T cycles N`, then `spike J T` for each output
+                `results.txt` holds per image `image K decision C tick T cycles N clocks M`, then `spike J T` for each output
                 spike at or before the decision tick.
                 """.formatted(network, target, image.stages.get(0).size(), out.tickBase(),
                 out.tickBase() + out.size() - 1, image.stages.get(0).size());
@@ -118,7 +122,7 @@ public final class EngineProject {
         sb.append("`default_nettype none\nmodule fs_top (\n");
         sb.append("    input  wire        clk,\n    input  wire        rst,\n    input  wire        in_valid,\n");
         sb.append("    input  wire [31:0] in_tick,\n    output wire        done,\n    output wire [31:0] decision,\n");
-        sb.append("    output wire [31:0] decision_tick,\n    output wire [63:0] cycles,\n");
+        sb.append("    output wire [31:0] decision_tick,\n    output wire [63:0] cycles,\n    output wire [63:0] clocks,\n");
         sb.append("    input  wire [31:0] peek_addr,\n    output wire [31:0] peek_tick\n);\n");
         sb.append("    fs_engine #(\n");
         int k = 0;
@@ -127,7 +131,7 @@ public final class EngineProject {
                     .append(++k < params.size() ? ",\n" : "\n");
         }
         sb.append("    ) engine (\n        .clk(clk), .rst(rst), .in_valid(in_valid), .in_tick(in_tick), .done(done),\n");
-        sb.append("        .decision(decision), .decision_tick(decision_tick), .cycles(cycles),\n");
+        sb.append("        .decision(decision), .decision_tick(decision_tick), .cycles(cycles), .clocks(clocks),\n");
         sb.append("        .peek_addr(peek_addr), .peek_tick(peek_tick));\nendmodule\n`default_nettype wire\n");
         return sb.toString();
     }
@@ -156,6 +160,7 @@ public final class EngineProject {
                     wire [31:0] decision;
                     wire [31:0] decision_tick;
                     wire [63:0] cycles;
+                    wire [63:0] clocks;
                     wire [31:0] peek_tick;
                     integer fin;
                     integer fout;
@@ -169,8 +174,8 @@ public final class EngineProject {
                     integer fdump;
 
                     fs_top dut (.clk(clk), .rst(rst), .in_valid(in_valid), .in_tick(in_tick), .done(done),
-                        .decision(decision), .decision_tick(decision_tick), .cycles(cycles), .peek_addr(peek_addr),
-                        .peek_tick(peek_tick));
+                        .decision(decision), .decision_tick(decision_tick), .cycles(cycles), .clocks(clocks),
+                        .peek_addr(peek_addr), .peek_tick(peek_tick));
 
                     always #5 clk <= ~clk;
 
@@ -207,10 +212,11 @@ public final class EngineProject {
                                 waited = waited + 1;
                             end
                             if (!done) $fatal(1, "image %%0d: no decision after %%0d cycles", img, TIMEOUT);
-                            $fwrite(fout, "image %%0d decision %%0d tick %%0d cycles %%0d\\n", img, decision,
-                                $signed(decision_tick), cycles);
+                            $fwrite(fout, "image %%0d decision %%0d tick %%0d cycles %%0d clocks %%0d\\n", img,
+                                decision, $signed(decision_tick), cycles, clocks);
                             for (k = 0; k < OUT_SIZE; k = k + 1) begin
                                 peek_addr = OUT_BASE + k;
+                                @(posedge clk);
                                 #1;
                                 if (decision_tick != 32'hFFFFFFFF && peek_tick <= decision_tick) begin
                                     $fwrite(fout, "spike %%0d %%0d\\n", k, peek_tick);
@@ -221,6 +227,7 @@ public final class EngineProject {
                                 fdump = $fopen("dump.txt", "w");
                                 for (k = 0; k < TICK_WORDS; k = k + 1) begin
                                     peek_addr = k;
+                                    @(posedge clk);
                                     #1;
                                     $fwrite(fdump, "%%0d\\n", peek_tick);
                                 end

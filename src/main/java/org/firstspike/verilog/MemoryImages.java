@@ -38,12 +38,17 @@ public final class MemoryImages {
         p.put("MAX_EVENTS", Integer.toString(maxEvents(img)));
         p.put("MAX_SIZE", Integer.toString(maxSize(img)));
         p.put("MAX_POSITIONS", Integer.toString(maxPositions(img)));
-        p.put("MAX_TAPS", Integer.toString(Math.max(1, maxRun(img.tapStart))));
+        p.put("MAX_TAPS", Integer.toString(maxTaps(img)));
         p.put("HORIZON", Integer.toString(img.horizon));
         p.put("HI_DEPTH", Integer.toString(img.zHi.length));
         p.put("F", Integer.toString(img.zFractionBits));
         p.put("G", Integer.toString(img.thresholdFractionBits));
         p.put("Z_HALF", "64'd" + img.zHalf);
+        EngineWidths w = EngineWidths.of(img);
+        p.put("A_BITS", Integer.toString(w.aBits()));
+        p.put("B_BITS", Integer.toString(w.bBits()));
+        p.put("TH_BITS", Integer.toString(w.thetaBits()));
+        p.put("Z_BITS", Integer.toString(w.zBits()));
         for (String[] f : FILES) {
             p.put(f[0], '"' + dir + "/" + f[1] + '"');
         }
@@ -51,7 +56,8 @@ public final class MemoryImages {
     }
 
     private static final String[][] FILES = {
-        {"STAGE_INIT", "stages.hex"}, {"FEED_INIT", "feeds.hex"}, {"PAIR_INIT", "pairs.hex"},
+        {"STAGE_INIT", "stages.hex"}, {"FEED_INIT", "feeds.hex"}, {"PAIRFROM_INIT", "pair_from.hex"},
+        {"PAIRTO_INIT", "pair_to.hex"}, {"PAIRDELAY_INIT", "pair_delay.hex"},
         {"FANSTART_INIT", "fan_start.hex"}, {"FANTARGET_INIT", "fan_target.hex"}, {"FANLEVEL_INIT", "fan_level.hex"},
         {"THETA_INIT", "theta.hex"}, {"DEAD_INIT", "dead.hex"}, {"POSSTART_INIT", "pos_start.hex"},
         {"POSLIST_INIT", "pos_list.hex"}, {"TAPSTART_INIT", "tap_start.hex"}, {"TAPS_INIT", "taps.hex"},
@@ -77,24 +83,22 @@ public final class MemoryImages {
                     .append(hex32(f.pairs())).append('\n');
         }
         Files.writeString(dir.resolve("feeds.hex"), orZero(fd, 3));
-        StringBuilder pr = new StringBuilder();
-        for (int i = 0; i < img.pairFrom.length; i++) {
-            pr.append(hex32(img.pairFrom[i])).append('\n').append(hex32(img.pairTo[i])).append('\n')
-                    .append(hex32(img.pairDelay[i])).append('\n');
-        }
-        Files.writeString(dir.resolve("pairs.hex"), orZero(pr, 3));
+        ints(dir, "pair_from.hex", img.pairFrom, 32);
+        ints(dir, "pair_to.hex", img.pairTo, 32);
+        ints(dir, "pair_delay.hex", img.pairDelay, 32);
         ints(dir, "fan_start.hex", img.fanStart, 32);
         ints(dir, "fan_target.hex", img.fanTarget, 32);
         ints(dir, "fan_level.hex", img.fanLevel, 16);
-        longs(dir, "theta.hex", img.theta);
+        EngineWidths w = EngineWidths.of(img);
+        longs(dir, "theta.hex", img.theta, w.thetaBits());
         bits(dir, "dead.hex", img.dead);
         ints(dir, "pos_start.hex", img.posStart, 32);
         ints(dir, "pos_list.hex", img.posList, 32);
         ints(dir, "tap_start.hex", img.tapStart, 32);
         ints(dir, "taps.hex", img.taps, 32);
         bits(dir, "padded.hex", img.padded);
-        longs(dir, "z_hi.hex", img.zHi);
-        longs(dir, "z_lo.hex", img.zLo);
+        longs(dir, "z_hi.hex", img.zHi, w.zBits());
+        longs(dir, "z_lo.hex", img.zLo, w.zBits());
     }
 
     private static String orZero(StringBuilder sb, int words) {
@@ -109,10 +113,13 @@ public final class MemoryImages {
         Files.writeString(dir.resolve(name), orZero(sb, 1));
     }
 
-    private static void longs(Path dir, String name, long[] v) throws IOException {
+    /** {@code bits}-wide words, two's complement, as many hex digits as the memory's width. */
+    private static void longs(Path dir, String name, long[] v, int bits) throws IOException {
         StringBuilder sb = new StringBuilder();
+        int digits = (bits + 3) / 4;
         for (long x : v) {
-            sb.append(String.format(Locale.ROOT, "%016x", x)).append('\n');
+            long word = bits >= 64 ? x : x & ((1L << bits) - 1);
+            sb.append(String.format(Locale.ROOT, "%0" + digits + "x", word)).append('\n');
         }
         Files.writeString(dir.resolve(name), orZero(sb, 1));
     }
@@ -156,6 +163,11 @@ public final class MemoryImages {
             m = Math.max(m, n);
         }
         return m;
+    }
+
+    /** The most input taps of one minpool window (at least 1). */
+    static int maxTaps(HardwareImage img) {
+        return Math.max(1, maxRun(img.tapStart));
     }
 
     /** The longest run between consecutive start offsets (lists concatenated per stage, one extra entry each). */

@@ -37,21 +37,37 @@ class GeneratedVerilogTest {
         return at;
     }
 
+    /** The project's Verilog files: the library modules and the generated top. */
+    private static List<Path> sources(Path p) {
+        List<Path> files = new java.util.ArrayList<>();
+        for (String f : EngineProject.LIBRARY) {
+            files.add(p.resolve(f));
+        }
+        files.add(p.resolve("fs_top.v"));
+        return files;
+    }
+
     @Test
     void engineTopAndTestbenchLintClean() throws Exception {
         for (String example : List.of("tiny", "fmnist_shuffle_delay", "fmnist_res_add")) {
             Path p = project(example, "generic-serial", dir.resolve(example));
-            Hdl.lint(p, List.of(p.resolve("fs_engine.v"), p.resolve("fs_top.v")), "fs_top");
-            Hdl.lint(p, List.of(p.resolve("fs_engine.v"), p.resolve("fs_top.v"), p.resolve("tb_cosim.sv")),
-                    "tb_cosim", "--timing", "--timescale", "1ns/1ps");
+            Hdl.lint(p, sources(p), "fs_top");
+            List<Path> withBench = new java.util.ArrayList<>(sources(p));
+            withBench.add(p.resolve("tb_cosim.sv"));
+            Hdl.lint(p, withBench, "tb_cosim", "--timing", "--timescale", "1ns/1ps");
         }
-        Hdl.lint(dir, List.of(Hdl.lib("fs_engine.v")), "fs_engine");
+        List<Path> library = new java.util.ArrayList<>();
+        for (String f : EngineProject.LIBRARY) {
+            library.add(Hdl.lib(f));
+        }
+        Hdl.lint(dir, library, "fs_engine");
     }
 
     @Test
     void noLatches() throws Exception {
         Path p = project("tiny", "ice40-up5k", dir.resolve("tiny"));
-        Hdl.write(p.resolve("latch.ys"), "read_verilog -sv fs_engine.v fs_top.v\nhierarchy -check -top fs_top\n"
+        Hdl.write(p.resolve("latch.ys"), "read_verilog -sv " + String.join(" ", EngineProject.LIBRARY)
+                + " fs_top.v\nhierarchy -check -top fs_top\n"
                 + "proc\nselect -assert-none t:$dlatch t:$adlatch t:$dlatchsr\n");
         Hdl.Run r = Hdl.run(p, List.of("yosys", "-q", "-s", "latch.ys"), 600);
         assertEquals(0, r.code(), "yosys found latches or failed:\n" + r.output());

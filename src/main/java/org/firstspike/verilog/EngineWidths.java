@@ -1,0 +1,70 @@
+package org.firstspike.verilog;
+
+import java.math.BigInteger;
+import org.firstspike.sim.HardwareImage;
+
+/**
+ * The data widths of the Verilog engine's neuron state and tables for one image, proved from the
+ * image itself: A holds Σ |level| of any neuron's synapses, B that sum times the largest arrival
+ * weight Z, Θ the largest threshold, and the table width every hi, lo, H, Z and Zc entry
+ * (hdl/fs_ztable.v's contract). Levels are stored in 16 bits, so A has at least 17 and B at least
+ * the table width plus 18.
+ */
+public record EngineWidths(int aBits, int bBits, int thetaBits, int zBits) {
+
+    public static EngineWidths of(HardwareImage img) {
+        BigInteger zMax = BigInteger.ZERO;
+        BigInteger entryMax = BigInteger.valueOf(img.zHalf);
+        for (long v : img.zHi) {
+            entryMax = entryMax.max(BigInteger.valueOf(v));
+        }
+        for (long v : img.zLo) {
+            entryMax = entryMax.max(BigInteger.valueOf(v));
+        }
+        BigInteger round = BigInteger.ONE.shiftLeft(img.zFractionBits - 1);
+        for (int n = 0; n < 32 * img.zHi.length; n++) {
+            BigInteger z = BigInteger.valueOf(img.zHi[n >> 5]).multiply(BigInteger.valueOf(img.zLo[n & 31]))
+                    .add(round).shiftRight(img.zFractionBits);
+            BigInteger zc = z.multiply(BigInteger.valueOf(img.zHalf)).add(round).shiftRight(img.zFractionBits);
+            zMax = zMax.max(z);
+            entryMax = entryMax.max(z).max(zc);
+        }
+        int zBits = Math.max(1, entryMax.bitLength());
+        long aMax = maxLevelSum(img);
+        int aBits = Math.max(17, BigInteger.valueOf(aMax).bitLength() + 1);
+        int bBits = Math.max(zBits + 18, BigInteger.valueOf(aMax).multiply(zMax).bitLength() + 1);
+        long thetaMax = 0;
+        for (long t : img.theta) {
+            thetaMax = Math.max(thetaMax, Math.abs(t));
+        }
+        int thetaBits = Math.max(2, BigInteger.valueOf(thetaMax).bitLength() + 1);
+        return new EngineWidths(aBits, bBits, thetaBits, zBits);
+    }
+
+    /** The largest Σ |level| over the synapses into one neuron, over every core. */
+    private static long maxLevelSum(HardwareImage img) {
+        long[] sum = new long[Math.max(1, img.theta.length)];
+        for (int s = 0; s < img.stages.size(); s++) {
+            HardwareImage.StageDescriptor d = img.stages.get(s);
+            if (d.kind() != HardwareImage.KIND_CORE) {
+                continue;
+            }
+            int from = img.fanStart[d.fanStartBase()];
+            int to = img.fanTarget.length;
+            for (int r = s + 1; r < img.stages.size(); r++) {
+                if (img.stages.get(r).kind() == HardwareImage.KIND_CORE) {
+                    to = img.fanStart[img.stages.get(r).fanStartBase()];
+                    break;
+                }
+            }
+            for (int k = from; k < to; k++) {
+                sum[d.neuronBase() + img.fanTarget[k]] += Math.abs(img.fanLevel[k]);
+            }
+        }
+        long m = 0;
+        for (long v : sum) {
+            m = Math.max(m, v);
+        }
+        return m;
+    }
+}
