@@ -104,8 +104,7 @@ module fs_engine #(
     // event queue: a LIFO list per tick (order inside a tick changes no result and no cycle count),
     // and a two-level occupancy map: a 32-tick word per entry, one summary bit per word; a word
     // whose summary bit is clear reads as empty, so clearing the summary clears the map
-    reg [31:0] occ_word [0:WORDS-1];
-    reg [WORDS-1:0] occ_sum;
+    reg [WORDS-1:0] occ_sum;            // the words themselves are block RAM (occ_word below)
     // per-position arrivals (seed quirk), valid where pos_valid is set; the bias, a tap of every
     // window, is counted on its own
     reg [31:0] pos_count [0:MAX_POSITIONS-1];
@@ -125,9 +124,6 @@ module fs_engine #(
     /* verilator lint_off UNUSEDSIGNAL */
     function automatic [31:0] count_of(input [31:0] p);
         count_of = pos_valid[p] ? pos_count[p] : 32'd0;
-    endfunction
-    function automatic [31:0] word_of(input [31:0] w);
-        word_of = occ_sum[w] ? occ_word[w] : 32'd0;
     endfunction
     /* verilator lint_on UNUSEDSIGNAL */
 
@@ -226,6 +222,7 @@ module fs_engine #(
     // working memories
     `FS_RAM(ticks, 32, TICK_WORDS, "")
     `FS_RAM(q_head, 32, HORIZON + 2, "")
+    `FS_RAM(occ_word, 32, WORDS, "")
     `FS_RAM(ev_elem, 32, MAX_EVENTS, "")
     `FS_RAM(ev_next, 32, MAX_EVENTS, "")
     `FS_RAM(fired_list, 32, MAX_SIZE, "")
@@ -288,7 +285,7 @@ module fs_engine #(
         end
         next_tick = NIL;
         for (t = 31; t >= 0; t = t - 1) begin
-            if (occ_word[next_word][t] && occ_sum[next_word]) begin
+            if (occ_word_q[t] && occ_sum[next_word]) begin
                 next_tick = next_word * 32 + t;
             end
         end
@@ -410,6 +407,11 @@ module fs_engine #(
             default: ticks_ra = peek_addr;
         endcase
         case (state)
+            SETUP2: occ_word_ra = d_btick >> 5;
+            GATHER: occ_word_ra = arrival >> 5;
+            default: occ_word_ra = next_word;
+        endcase
+        case (state)
             SETUP2: q_head_ra = d_btick;
             GATHER: q_head_ra = arrival;
             default: q_head_ra = next_tick;
@@ -450,6 +452,7 @@ module fs_engine #(
     wire signed [Z_BITS+16:0] qz = syn_q * z_signed;
     // queue insertion: at the bucket of enq_at, element enq_elem as entry enq_n
     wire enq = commit && (state == SETUP2 && bias_now || state == GATHER && keep);
+    wire [31:0] occ_now = occ_sum[occ_word_ra] ? occ_word_q : 32'd0;   // a word whose summary is clear is empty
     wire [31:0] enq_at = state == SETUP2 ? d_btick : arrival;
     wire [31:0] enq_n = state == SETUP2 ? 32'd0 : events;
     wire [31:0] acc_tick_now = acc_ep_q == epoch ? acc_tick_q : 32'd0;
@@ -490,7 +493,11 @@ module fs_engine #(
         ev_next_we = enq;
         ev_next_wa = enq_n;
         // an old head is stale
-        ev_next_wd = ((word_of(enq_at >> 5) >> enq_at[4:0]) & 32'd1) != 0 ? q_head_q : NIL;
+        ev_next_wd = ((occ_now >> enq_at[4:0]) & 32'd1) != 0 ? q_head_q : NIL;
+        // the occupancy word: a tick consumed, or a tick queued
+        occ_word_we = commit && (state == TICK || enq);
+        occ_word_wa = state == TICK ? next_word : enq_at >> 5;
+        occ_word_wd = state == TICK ? occ_word_q & ~(32'd1 << next_tick[4:0]) : occ_now | 32'd1 << enq_at[4:0];
         fired_list_we = commit && state == PROBE && p_fired;
         fired_list_wa = fired_count;
         fired_list_wd = idx;
@@ -542,7 +549,6 @@ module fs_engine #(
 
     task automatic mark_occupied(input [31:0] at);
         begin
-            occ_word[at >> 5] <= word_of(at >> 5) | 32'd1 << at[4:0];
             occ_sum[at >> 5] <= 1'b1;
         end
     endtask
@@ -690,8 +696,7 @@ module fs_engine #(
                     TICK: begin
                         tick <= next_tick;
                         ptr <= q_head_q;
-                        occ_word[next_word] <= occ_word[next_word] & ~(32'd1 << next_tick[4:0]);
-                        if ((occ_word[next_word] & ~(32'd1 << next_tick[4:0])) == 0) begin
+                        if ((occ_word_q & ~(32'd1 << next_tick[4:0])) == 0) begin
                             occ_sum[next_word] <= 1'b0;
                         end
                         koff <= 0;

@@ -21,6 +21,7 @@ import org.firstspike.synth.SynthReport;
 import org.firstspike.synth.SynthRunner;
 import org.firstspike.verilog.EngineClocks;
 import org.firstspike.verilog.EngineProject;
+import org.firstspike.verilog.ImageFootprint;
 
 /**
  * `firstspike synth FILE --target T`: generates the network's Verilog, synthesizes it (Yosys, and
@@ -80,6 +81,12 @@ final class SynthCommand implements Command {
             image = HardwareImage.of(program);
         } catch (HardwareImage.Unsupported e) {
             throw new UsageException(e.getMessage());
+        }
+        String misfit = ImageFootprint.of(image).misfit(c.target());
+        if (misfit != null) {
+            throw new UsageException(misfit + ". Nothing was synthesized. The engine keeps every core's fan-out "
+                    + "lists synapse by synapse; generating them from the shared convolution weights is the planned "
+                    + "fix (docs/architecture.md §6).");
         }
         long clocks = meanClocks(cl, net, program, image);
         Path dir = Path.of(cl.getOptionValue("output", "build/" + net.name() + "-" + c.target().name()));

@@ -15,8 +15,8 @@ public final class Targets {
     private Targets() {
     }
 
-    public static final List<String> SHIPPED = List.of("ice40-up5k", "ice40-hx8k", "xc7a35t", "generic",
-            "generic-serial");
+    public static final List<String> SHIPPED = List.of("ice40-up5k", "ice40-hx8k", "xc7a35t", "xc7a35t-serial",
+            "generic", "generic-serial");
     public static final String DEFAULT = "generic";
 
     private static final ObjectMapper JSON = new ObjectMapper()

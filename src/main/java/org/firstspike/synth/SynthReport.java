@@ -54,6 +54,37 @@ public record SynthReport(Target target, String top, String family, int luts, In
         return fmaxSource.startsWith(FMAX_NEXTPNR) && fmaxMhz != null ? fmaxMhz >= target.clockMhz() : null;
     }
 
+    /** The resources the design uses beyond the device's, as "what used of available"; empty when it fits. */
+    public java.util.List<String> overLimits() {
+        return overLimits(target.resources(), luts, lcs, ffs, brams, spram, dsps);
+    }
+
+    /** Resources over the device's from Yosys's counts (and nextpnr's logic cells when known). */
+    static java.util.List<String> overLimits(Target.Resources r, int luts, Integer lcs, int ffs, double brams, int spram,
+            int dsps) {
+        java.util.List<String> over = new java.util.ArrayList<>();
+        int lutLimit = r.luts() > 0 ? r.luts() : r.logicCells();
+        if (lutLimit > 0 && luts > lutLimit) {
+            over.add(String.format(Locale.ROOT, "LUTs %,d of %,d", luts, lutLimit));
+        }
+        if (lcs != null && r.logicCells() > 0 && lcs > r.logicCells()) {
+            over.add(String.format(Locale.ROOT, "logic cells %,d of %,d", lcs, r.logicCells()));
+        }
+        if (r.ffs() > 0 && ffs > r.ffs()) {
+            over.add(String.format(Locale.ROOT, "flip-flops %,d of %,d", ffs, r.ffs()));
+        }
+        if (brams > r.ramBlocks()) {
+            over.add(String.format(Locale.ROOT, "block RAM %s of %d", num(brams), r.ramBlocks()));
+        }
+        if (spram > r.spramBlocks()) {
+            over.add(String.format(Locale.ROOT, "SPRAM %d of %d", spram, r.spramBlocks()));
+        }
+        if (dsps > r.dsps()) {
+            over.add(String.format(Locale.ROOT, "DSPs %d of %d", dsps, r.dsps()));
+        }
+        return over;
+    }
+
     public ObjectNode json() {
         ObjectNode o = Json.object();
         o.put("target", target.name());
@@ -61,6 +92,9 @@ public record SynthReport(Target target, String top, String family, int luts, In
         o.put("device", target.device());
         o.put("package", target.devicePackage());
         o.put("top", top);
+        o.put("fits", overLimits().isEmpty());
+        com.fasterxml.jackson.databind.node.ArrayNode over = o.putArray("over_limits");
+        overLimits().forEach(over::add);
         o.put("luts", luts);
         o.put("lut_type", Family.valueOf(family.toUpperCase(Locale.ROOT)).lutName());
         putNullable(o, "lcs", lcs);
@@ -141,6 +175,9 @@ public record SynthReport(Target target, String top, String family, int luts, In
         }
         row(s, "DSP (" + Family.valueOf(family.toUpperCase(Locale.ROOT)).dspName() + ")", dsps, false, r.dsps());
         s.append(String.format(Locale.ROOT, "  %-28s %8d%n", "latches", latches));
+        if (!overLimits().isEmpty()) {
+            s.append(String.format(Locale.ROOT, "  %-28s %s%n", "DOES NOT FIT", String.join("; ", overLimits())));
+        }
         String fmax = fmaxMhz == null ? "unknown" : String.format(Locale.ROOT, "%.2f MHz", fmaxMhz);
         Boolean meets = meetsTargetClock();
         if (meets == null && !fmaxSource.startsWith(FMAX_NEXTPNR)) {

@@ -58,6 +58,9 @@ public final class SynthRunner {
         this.progress = progress;
     }
 
+    /** The fmax source when the design exceeds the device and is not placed. */
+    public static final String FMAX_NOT_PLACED = "not placed: the design does not fit the device";
+
     /** The default output directory: DIR/synth-TARGET. */
     public static Path defaultOutput(Path dir, Target target) {
         String name = target.name() == null ? "target" : target.name().replaceAll("[^A-Za-z0-9_.-]", "_");
@@ -106,7 +109,14 @@ public final class SynthRunner {
         Map<String, SynthLogs.Use> utilisation = Map.of();
         IoWrapper.Info wrapped = null;
         Double nextpnrSeconds = null;
-        if (family == Family.ICE40) {
+        java.util.List<String> over = SynthReport.overLimits(target.resources(), family.luts(cells), null,
+                family.ffs(cells), brams, family.spram(cells), family.dsps(cells));
+        if (family == Family.ICE40 && !over.isEmpty()) {
+            // nextpnr would only fail: report the resources and why it cannot be placed
+            progress.accept("nextpnr-ice40: not run, the design does not fit: " + String.join("; ", over));
+            fmax = null;
+            fmaxSource = FMAX_NOT_PLACED;
+        } else if (family == Family.ICE40) {
             Placed p = place(dir, out, o, top, target, device, sources);
             yosysSeconds += p.extraYosysSeconds();
             nextpnrSeconds = p.seconds();

@@ -1,0 +1,95 @@
+package org.firstspike.verilog;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.firstspike.device.Target;
+import org.firstspike.sim.HardwareImage;
+
+/**
+ * Every memory hdl/fs_engine.v instantiates for an image, with its depth and width: what synthesis
+ * must place in RAM. {@code synth} checks it against the device before running Yosys, so a network
+ * whose images cannot fit is refused in a second with the reason, not after an hour of mapping.
+ */
+public record ImageFootprint(List<Memory> memories) {
+
+    /** One memory: depth × width bits. */
+    public record Memory(String name, long depth, int width) {
+        public long bits() {
+            return depth * width;
+        }
+    }
+
+    public long totalBits() {
+        return memories.stream().mapToLong(Memory::bits).sum();
+    }
+
+    /** The largest memory. */
+    public Memory largest() {
+        Memory m = memories.get(0);
+        for (Memory x : memories) {
+            if (x.bits() > m.bits()) {
+                m = x;
+            }
+        }
+        return m;
+    }
+
+    public static ImageFootprint of(HardwareImage img) {
+        Map<String, String> p = MemoryImages.parameters(img, "mem");
+        EngineWidths w = EngineWidths.of(img);
+        List<Memory> m = new ArrayList<>();
+        long stages = num(p, "STAGES");
+        long fanLists = num(p, "FAN_LISTS");
+        long synapses = num(p, "SYNAPSES");
+        long maxSize = num(p, "MAX_SIZE");
+        long maxEvents = num(p, "MAX_EVENTS");
+        long horizon = num(p, "HORIZON");
+        m.add(new Memory("stage descriptors", stages * MemoryImages.STAGE_WORDS, 32));
+        m.add(new Memory("feeds", num(p, "FEEDS") * 3, 32));
+        for (String s : List.of("pair_from", "pair_to", "pair_delay")) {
+            m.add(new Memory(s, num(p, "PAIRS"), 32));
+        }
+        m.add(new Memory("fan_start (two read copies)", 2 * fanLists, 32));
+        m.add(new Memory("fan_target", synapses, 32));
+        m.add(new Memory("fan_level", synapses, 16));
+        m.add(new Memory("theta", num(p, "NEURONS"), w.thetaBits()));
+        m.add(new Memory("dead", num(p, "NEURONS"), 1));
+        m.add(new Memory("pos_start (two read copies)", 2 * fanLists, 32));
+        m.add(new Memory("pos_list", num(p, "POS_ENTRIES"), 32));
+        m.add(new Memory("tap_start (two read copies)", 2 * num(p, "TAP_STARTS"), 32));
+        m.add(new Memory("taps", num(p, "TAP_ENTRIES"), 32));
+        m.add(new Memory("padded", num(p, "PADDED"), 1));
+        m.add(new Memory("ticks", num(p, "TICK_WORDS"), 32));
+        m.add(new Memory("q_head", horizon + 2, 32));
+        m.add(new Memory("occ_word", (horizon + 2 + 31) / 32, 32));
+        m.add(new Memory("ev_elem, ev_next", 2 * maxEvents, 32));
+        m.add(new Memory("fired_list", maxSize, 32));
+        m.add(new Memory("st_a", maxSize, w.aBits()));
+        m.add(new Memory("st_b", maxSize, w.bBits()));
+        m.add(new Memory("st_mark, st_last, st_ep", 3 * maxSize, 32));
+        m.add(new Memory("acc_tick, acc_count, acc_ep", 3 * maxSize, 32));
+        m.add(new Memory("pos_count, pos_arrival", 2 * num(p, "MAX_POSITIONS"), 32));
+        m.add(new Memory("z_hi, z_lo", num(p, "HI_DEPTH") + 32, w.zBits()));
+        return new ImageFootprint(List.copyOf(m));
+    }
+
+    /**
+     * Null when the memories fit the target's block RAM, else why not. Only block RAM counts: the
+     * engine's memories are inferred, and Yosys does not infer iCE40 SPRAM.
+     */
+    public String misfit(Target t) {
+        long ram = t.resources().ramBits();
+        if (totalBits() <= ram) {
+            return null;
+        }
+        Memory big = largest();
+        return String.format(java.util.Locale.ROOT, "the engine's memories for this network need %,d bits; %s has %,d "
+                + "bits of block RAM (%d × %,d). The largest is %s: %,d × %d bits", totalBits(), t.name(), ram,
+                t.resources().ramBlocks(), t.resources().ramBlockBits(), big.name(), big.depth(), big.width());
+    }
+
+    private static long num(Map<String, String> p, String key) {
+        return Long.parseLong(p.get(key));
+    }
+}

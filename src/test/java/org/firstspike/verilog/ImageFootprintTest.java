@@ -1,0 +1,72 @@
+package org.firstspike.verilog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.firstspike.device.Target;
+import org.firstspike.device.Targets;
+import org.firstspike.ir.IrProgram;
+import org.firstspike.model.Network;
+import org.firstspike.passes.CompileOptions;
+import org.firstspike.sim.HardwareImage;
+import org.firstspike.sim.SimProgram;
+import org.firstspike.testing.Hdl;
+import org.firstspike.testing.Lowering;
+import org.firstspike.testing.TestData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * ImageFootprint lists every memory of the engine: its total equals the memory bits Yosys finds in the
+ * generated project before mapping, and the seed model's images are refused on both FPGA targets with
+ * the largest memory named.
+ */
+class ImageFootprintTest {
+    @TempDir
+    Path dir;
+
+    private static HardwareImage image(String example, String target) throws Exception {
+        Network net = TestData.example(example);
+        Target t = Targets.load(target);
+        IrProgram ir = Lowering.compile(net, CompileOptions.defaults(), t);
+        return HardwareImage.of(SimProgram.of(ir, t.engine()));
+    }
+
+    @Test
+    void totalMatchesTheMemoryBitsYosysFinds() throws Exception {
+        HardwareImage img = image("tiny", "generic-serial");
+        new EngineProject(img, "tiny").writeRtl(dir);
+        Hdl.write(dir.resolve("mem.ys"), "read_verilog -sv " + String.join(" ", EngineProject.LIBRARY)
+                + " fs_top.v\nhierarchy -top fs_top\nproc\nflatten\nstat\n");
+        Hdl.Run r = Hdl.run(dir, java.util.List.of("yosys", "-s", "mem.ys"), 600);
+        assertEquals(0, r.code(), r.output());
+        Matcher m = Pattern.compile("Number of memory bits:\\s+(\\d+)").matcher(r.output());
+        long last = -1;
+        while (m.find()) {
+            last = Long.parseLong(m.group(1));
+        }
+        assertEquals(ImageFootprint.of(img).totalBits(), last, "memory bits: footprint vs Yosys");
+        assertNull(ImageFootprint.of(img).misfit(Targets.load("ice40-up5k")));
+        assertTrue(Files.exists(dir.resolve("fs_top.v")));
+    }
+
+    @Test
+    void theSeedModelIsRefusedWithItsLargestMemory() throws Exception {
+        HardwareImage img = image("fmnist_shuffle_delay", "generic-serial");
+        ImageFootprint f = ImageFootprint.of(img);
+        // the explicit fan-out lists: one target and one level per synapse of the image
+        assertEquals("fan_target", f.largest().name());
+        assertEquals(img.fanTarget.length, f.largest().depth());
+        for (String target : java.util.List.of("ice40-up5k", "xc7a35t")) {
+            String why = f.misfit(Targets.load(target));
+            assertNotNull(why, target);
+            assertTrue(why.contains("fan_target") && why.contains(target), why);
+        }
+    }
+}
