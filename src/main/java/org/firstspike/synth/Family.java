@@ -36,10 +36,13 @@ enum Family {
         };
     }
 
-    /** The synthesis commands after `proc`, ending with the netlist written to {@code netlist}. */
-    String synthesize(String top, String netlist) {
+    /**
+     * The synthesis commands after `proc`, ending with the netlist written to {@code netlist};
+     * multipliers go to the DSP blocks where the device has them (UP5K's SB_MAC16).
+     */
+    String synthesize(String top, String netlist, boolean dsp) {
         return switch (this) {
-            case ICE40 -> "synth_ice40 -top " + top + " -json " + netlist + "\n";
+            case ICE40 -> "synth_ice40 -top " + top + (dsp ? " -dsp" : "") + " -json " + netlist + "\n";
             case XC7 -> "synth_xilinx -top " + top + " -family xc7 -flatten\ndelete =A:blackbox\nwrite_json " + netlist + "\n";
             // `synth -lut 6` up to its fine stage, then its fine stage without memory_map: memories stay
             // $mem_v2 cells (counted as RAM blocks) instead of becoming flip-flops.

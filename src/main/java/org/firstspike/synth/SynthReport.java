@@ -201,8 +201,8 @@ public record SynthReport(Target target, String top, String family, int luts, In
                     ioWrapper.outBits(), ioWrapper.ffs()));
         }
         s.append(String.format(Locale.ROOT, "  %-28s %s, %.2f s%s%n", "tools", yosysVersion, yosysSeconds,
-                nextpnrVersion == null ? "" : String.format(Locale.ROOT, "; %s, %.2f s", nextpnrVersion,
-                        nextpnrSeconds)));
+                nextpnrVersion == null ? "" : nextpnrSeconds == null ? "; " + nextpnrVersion + " not run"
+                        : String.format(Locale.ROOT, "; %s, %.2f s", nextpnrVersion, nextpnrSeconds)));
         s.append(String.format(Locale.ROOT, "  %-28s %s%n", "logs and netlist", directory));
         return s.toString();
     }

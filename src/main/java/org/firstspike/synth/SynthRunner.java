@@ -87,11 +87,11 @@ public final class SynthRunner {
                 + "hierarchy -top " + top + "\n"
                 + "proc\n"
                 + "select -assert-none " + Family.LATCH_SELECTION + "\n"
-                + family.synthesize(top, o + "/netlist.json")
+                + family.synthesize(top, o + "/netlist.json", target.resources().dsps() > 0)
                 + "select -assert-none " + Family.LATCH_SELECTION + "\n"
                 + "tee -o " + o + "/stat.txt stat\n";
-        double yosysSeconds = yosys(dir, out, "synth.ys", "yosys.log", ys, top,
-                family.synthesize(top, "").lines().findFirst().orElse("").replace(" -json", "").trim());
+        String step = family.synthesize(top, "", target.resources().dsps() > 0).lines().findFirst().orElse("");
+        double yosysSeconds = yosys(dir, out, "synth.ys", "yosys.log", ys, top, step.replace(" -json", "").trim());
         Map<String, Integer> cells = SynthLogs.cellCounts(read(out.resolve("stat.txt")));
         if (cells.isEmpty()) {
             throw new SynthException(SynthException.Kind.TOOL_FAILED, "yosys wrote no cell counts for " + top

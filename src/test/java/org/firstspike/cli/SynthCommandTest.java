@@ -1,0 +1,52 @@
+package org.firstspike.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * `firstspike synth` end to end: the tiny example's generated engine through Yosys for the Artix-7
+ * one-lane target (fields of the issue, µs = clocks / the stated clock), and the seed model refused
+ * before synthesis because its memory images exceed the device, with nothing written (on ice40-up5k
+ * the compiler's place-cores pass already refuses it).
+ */
+class SynthCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theTinyNetworkSynthesizesForArtix7() {
+        Path out = dir.resolve("tiny");
+        CliRun r = CliRun.of("synth", "examples/tiny.ttfs", "--target", "xc7a35t-serial", "--images", "3", "--json",
+                "-o", out.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = r.json();
+        assertEquals("xc7a35t-serial", j.get("target").asText());
+        assertTrue(j.get("fits").asBoolean(), j.toString());
+        assertTrue(j.get("luts").asInt() > 0 && j.get("ffs").asInt() > 0, j.toString());
+        assertTrue(j.get("dsps").asInt() > 0, "the firing test and the lanes multiply: " + j);
+        assertTrue(j.has("brams"));
+        assertEquals(0, j.get("latches").asInt());
+        assertEquals(100.0, j.get("fmax_mhz").asDouble(), 0.0);
+        double clocks = j.get("cycles_per_image").asDouble();
+        assertEquals(clocks / 100.0, j.get("us_per_image").asDouble(), 1e-3);
+        assertTrue(Files.exists(out.resolve("rtl").resolve("fs_top.v")));
+    }
+
+    @Test
+    void theSeedModelIsRefusedBeforeSynthesis() {
+        Path out = dir.resolve("seed");
+        CliRun r = CliRun.of("synth", "examples/fmnist_shuffle_delay.ttfs", "--target", "xc7a35t-serial", "--images", "1",
+                "-o", out.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("fan_target") && r.err().contains("xc7a35t-serial has 1,843,200 bits"), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+        assertFalse(Files.exists(out), "nothing written");
+    }
+}
