@@ -99,12 +99,7 @@ module fs_engine #(
         if (STAGE_INIT != "") $readmemh(STAGE_INIT, sd);
         if (FEED_INIT != "") $readmemh(FEED_INIT, fd);
     end
-    localparam integer WORDS = (HORIZON + 2 + 31) / 32;
     reg [31:0] epoch;                      // the running stage's epoch; never reset, so never reused
-    // event queue: a LIFO list per tick (order inside a tick changes no result and no cycle count),
-    // and a two-level occupancy map: a 32-tick word per entry, one summary bit per word; a word
-    // whose summary bit is clear reads as empty, so clearing the summary clears the map
-    reg [WORDS-1:0] occ_sum;            // the words themselves are block RAM (occ_word below)
     // per-position arrivals (seed quirk), valid where pos_valid is set; the bias, a tap of every
     // window, is counted on its own
     reg [31:0] pos_count [0:MAX_POSITIONS-1];
@@ -221,10 +216,6 @@ module fs_engine #(
     `FS_ROM(padded, 1, PADDED, PADDED_INIT)
     // working memories
     `FS_RAM(ticks, 32, TICK_WORDS, "")
-    `FS_RAM(q_head, 32, HORIZON + 2, "")
-    `FS_RAM(occ_word, 32, WORDS, "")
-    `FS_RAM(ev_elem, 32, MAX_EVENTS, "")
-    `FS_RAM(ev_next, 32, MAX_EVENTS, "")
     `FS_RAM(fired_list, 32, MAX_SIZE, "")
     // neuron state of the running core; minpool arrivals and time-add sums
     `FS_RAM(st_a, A_BITS, MAX_SIZE, "")
@@ -271,25 +262,6 @@ module fs_engine #(
     wire [Z_BITS-1:0] test_zc = state == EVENT && tick == 0 ? {Z_BITS{1'b0}} : zc_test;
     fs_fire_test #(.A_BITS(A_BITS), .B_BITS(B_BITS), .THETA_BITS(TH_BITS), .Z_BITS(Z_BITS), .G(G)) fire (
         .a(cur_a), .b(cur_b), .theta(theta_q), .zc(test_zc), .ap(cur_ap), .fires(cur_fires));
-
-    // ---- the next nonempty tick: the first word with its summary bit set, then its first set bit
-    reg [31:0] next_word;
-    reg [31:0] next_tick;
-    integer t;
-    always @* begin
-        next_word = 32'd0;
-        for (t = WORDS - 1; t >= 0; t = t - 1) begin
-            if (occ_sum[t]) begin
-                next_word = t;
-            end
-        end
-        next_tick = NIL;
-        for (t = 31; t >= 0; t = t - 1) begin
-            if (occ_word_q[t] && occ_sum[next_word]) begin
-                next_tick = next_word * 32 + t;
-            end
-        end
-    end
 
     // the gather's current pair
     wire [31:0] fd_src = fd[(d_ffirst + feed) * 3 + 0];
@@ -350,6 +322,19 @@ module fs_engine #(
     wire [31:0] step_hi = cur_fires ? mid : hi;
     wire bias_now = d_kind == 1 && d_btick >= 0 && (d_drop < 0 || d_btick < d_drop);
 
+    // ---- the event queue: gather and bias push into the bucket of their tick; TICK pops a tick
+    wire [31:0] q_head_q;
+    wire [31:0] ev_elem_q;
+    wire [31:0] ev_next_q;
+    wire [31:0] next_tick;
+    wire enq = commit && (state == SETUP2 && bias_now || state == GATHER && keep);
+    wire [31:0] enq_at = state == SETUP2 ? d_btick : arrival;
+    wire [31:0] enq_n = state == SETUP2 ? 32'd0 : events;
+    fs_event_queue #(.HORIZON(HORIZON), .ENTRIES(MAX_EVENTS)) queue (.clk(clk), .clear(commit && state == SETUP1),
+        .bucket_at(state == SETUP2 || state == GATHER), .at(enq_at), .ptr(ptr), .n(enq_n),
+        .elem_in(state == SETUP2 ? d_belem : pair_to_q), .push(enq), .pop(commit && state == TICK),
+        .next_tick(next_tick), .head(q_head_q), .elem(ev_elem_q), .next(ev_next_q));
+
     // probe of output neuron idx: has it fired by the tick before the next nonempty one?
     wire [31:0] probe_now = next_tick - 1;
     wire p_fired = !r_dead && (r_detected || r_mark >= 0 && r_mark <= $signed(probe_now) && cur_fires);
@@ -387,8 +372,6 @@ module fs_engine #(
         pair_from_ra = fd_pbase + pair;
         pair_to_ra = fd_pbase + pair;
         pair_delay_ra = fd_pbase + pair;
-        ev_elem_ra = ptr;
-        ev_next_ra = ptr;
         fan_start_ra = d_fanbase + ev_m;
         fan_end_ra = d_fanbase + ev_m + 1;
         fan_target_ra = fan_lo + koff;
@@ -405,16 +388,6 @@ module fs_engine #(
             GATHER: ticks_ra = fd_src + pair_from_q;
             DECODE: ticks_ra = d_tbase + idx;
             default: ticks_ra = peek_addr;
-        endcase
-        case (state)
-            SETUP2: occ_word_ra = d_btick >> 5;
-            GATHER: occ_word_ra = arrival >> 5;
-            default: occ_word_ra = next_word;
-        endcase
-        case (state)
-            SETUP2: q_head_ra = d_btick;
-            GATHER: q_head_ra = arrival;
-            default: q_head_ra = next_tick;
         endcase
         case (state)
             EVENT: st_a_ra = syn_j;
@@ -450,11 +423,6 @@ module fs_engine #(
     // q·Z(tick) at its own width (16 + Z_BITS + 1 bits), then widened to B
     wire signed [Z_BITS:0] z_signed = {1'b0, z_tick};
     wire signed [Z_BITS+16:0] qz = syn_q * z_signed;
-    // queue insertion: at the bucket of enq_at, element enq_elem as entry enq_n
-    wire enq = commit && (state == SETUP2 && bias_now || state == GATHER && keep);
-    wire [31:0] occ_now = occ_sum[occ_word_ra] ? occ_word_q : 32'd0;   // a word whose summary is clear is empty
-    wire [31:0] enq_at = state == SETUP2 ? d_btick : arrival;
-    wire [31:0] enq_n = state == SETUP2 ? 32'd0 : events;
     wire [31:0] acc_tick_now = acc_ep_q == epoch ? acc_tick_q : 32'd0;
     wire [31:0] acc_count_now = acc_ep_q == epoch ? acc_count_q : 32'd0;
     always @* begin
@@ -484,20 +452,6 @@ module fs_engine #(
         acc_tick_wd = d_kind == 2 ? tick : acc_tick_now + tick;
         acc_count_wd = d_kind == 2 ? 32'd1 : acc_count_now + 1;
         acc_ep_wd = epoch;
-        q_head_we = enq;
-        q_head_wa = enq_at;
-        q_head_wd = enq_n;
-        ev_elem_we = enq;
-        ev_elem_wa = enq_n;
-        ev_elem_wd = state == SETUP2 ? d_belem : pair_to_q;
-        ev_next_we = enq;
-        ev_next_wa = enq_n;
-        // an old head is stale
-        ev_next_wd = ((occ_now >> enq_at[4:0]) & 32'd1) != 0 ? q_head_q : NIL;
-        // the occupancy word: a tick consumed, or a tick queued
-        occ_word_we = commit && (state == TICK || enq);
-        occ_word_wa = state == TICK ? next_word : enq_at >> 5;
-        occ_word_wd = state == TICK ? occ_word_q & ~(32'd1 << next_tick[4:0]) : occ_now | 32'd1 << enq_at[4:0];
         fired_list_we = commit && state == PROBE && p_fired;
         fired_list_wa = fired_count;
         fired_list_wd = idx;
@@ -539,17 +493,10 @@ module fs_engine #(
     task automatic clear_stage;
         begin
             epoch <= epoch + 1;
-            occ_sum <= '0;
             pos_valid <= '0;
             bias_arrived <= 1'b0;
             fired_count <= 0;
             fired_at <= 0;
-        end
-    endtask
-
-    task automatic mark_occupied(input [31:0] at);
-        begin
-            occ_sum[at >> 5] <= 1'b1;
         end
     endtask
 
@@ -666,7 +613,6 @@ module fs_engine #(
                     SETUP2: begin
                         // a core's bias input is queued with no cycle of its own
                         if (bias_now) begin
-                            mark_occupied(d_btick);
                             events <= 1;
                         end
                         if (d_fcount == 0) begin
@@ -679,7 +625,6 @@ module fs_engine #(
                     GATHER: begin
                         // one pair per cycle; the image holds no feed without pairs
                         if (keep) begin
-                            mark_occupied(arrival);
                             events <= events + 1;
                         end
                         if (pair + 1 == fd_pairs) begin
@@ -696,9 +641,6 @@ module fs_engine #(
                     TICK: begin
                         tick <= next_tick;
                         ptr <= q_head_q;
-                        if ((occ_word_q & ~(32'd1 << next_tick[4:0])) == 0) begin
-                            occ_sum[next_word] <= 1'b0;
-                        end
                         koff <= 0;
                         state <= EVENT;
                     end

@@ -16,7 +16,8 @@ import org.firstspike.sim.HardwareImage;
  */
 public final class EngineProject {
     /** Library files the project needs, in hdl/ and in the jar. */
-    public static final List<String> LIBRARY = List.of("fs_engine.v", "fs_sdp_ram.v", "fs_ztable.v", "fs_fire_test.v");
+    public static final List<String> LIBRARY = List.of("fs_engine.v", "fs_event_queue.v", "fs_sdp_ram.v", "fs_ztable.v",
+            "fs_fire_test.v");
 
     private final HardwareImage image;
     private final String network;
@@ -75,7 +76,7 @@ public final class EngineProject {
                 |---|---|
                 | `fs_top.v` | the top: the engine with this network's sizes and memory images |
                 | `fs_engine.v` | the engine (FirstSpike's `hdl/` library) |
-                | `fs_sdp_ram.v`, `fs_ztable.v`, `fs_fire_test.v` | its block RAM, membrane tables and firing test |
+                | `fs_event_queue.v`, `fs_sdp_ram.v`, `fs_ztable.v`, `fs_fire_test.v` | its event queue, block RAM, membrane tables and firing test |
                 | `mem/*.hex` | stage descriptors, feeds, fan-out lists, weights, thresholds, windows, tables |
                 | `tb_cosim.sv` | a Verilator testbench: images from `inputs.txt`, results to `results.txt` |
                 | `build.sh` | builds the testbench with Verilator and runs it (`./build.sh +dump=K` also writes `dump.txt`) |

@@ -61,9 +61,9 @@ public record ImageFootprint(List<Memory> memories) {
         m.add(new Memory("taps", num(p, "TAP_ENTRIES"), 32));
         m.add(new Memory("padded", num(p, "PADDED"), 1));
         m.add(new Memory("ticks", num(p, "TICK_WORDS"), 32));
-        m.add(new Memory("q_head", horizon + 2, 32));
-        m.add(new Memory("occ_word", (horizon + 2 + 31) / 32, 32));
-        m.add(new Memory("ev_elem, ev_next", 2 * maxEvents, 32));
+        m.add(new Memory("queue heads", horizon + 2, 32));
+        m.add(new Memory("queue occupancy words", (horizon + 2 + 31) / 32, 32));
+        m.add(new Memory("queue entries and links", 2 * maxEvents, 32));
         m.add(new Memory("fired_list", maxSize, 32));
         m.add(new Memory("st_a", maxSize, w.aBits()));
         m.add(new Memory("st_b", maxSize, w.bBits()));
