@@ -82,21 +82,31 @@ final class CompileCommand implements Command {
                 OutputDirectory.replace(out, tmp -> Files.writeString(tmp.resolve(c.ir().name() + ".ir.json"),
                         IrJson.write(c.ir())));
             } else {
-                verilog(c, out);
+                String fit = verilog(c, out);
                 io.err().println("wrote the Verilog project to " + out + " (see its README.md)");
+                io.err().println(fit);
             }
         }
         return 0;
     }
 
-    static void verilog(Compilation c, Path out) throws UsageException {
+    /** Writes the project; returns a line on its memories against the target's block RAM. */
+    static String verilog(Compilation c, Path out) throws UsageException {
         org.firstspike.sim.HardwareImage image;
         try {
             image = org.firstspike.sim.HardwareImage.of(org.firstspike.sim.SimProgram.of(c.ir(), c.target().engine()));
         } catch (org.firstspike.sim.HardwareImage.Unsupported e) {
-            throw new UsageException(e.getMessage() + "; use --target generic-serial, ice40-up5k or ice40-hx8k");
+            throw new UsageException(e.getMessage()
+                    + "; use --target generic-serial, xc7a35t-serial, ice40-up5k or ice40-hx8k");
         }
         org.firstspike.verilog.EngineProject project = new org.firstspike.verilog.EngineProject(image, c.ir().name());
         OutputDirectory.replace(out, tmp -> project.writeForUser(tmp, c.target().name()));
+        // place-cores sizes the planned memories; the engine of today stores its images as they are
+        org.firstspike.verilog.ImageFootprint f = org.firstspike.verilog.ImageFootprint.of(image);
+        String misfit = f.misfit(c.target());
+        return misfit == null
+                ? String.format(java.util.Locale.ROOT, "verilog: the engine's memories need %,d bits; they fit %s's "
+                        + "block RAM (%,d bits)", f.totalBits(), c.target().name(), c.target().resources().ramBits())
+                : "verilog: " + misfit + "; the project simulates, but will not synthesize for " + c.target().name();
     }
 }
