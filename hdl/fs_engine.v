@@ -87,6 +87,12 @@ module fs_engine #(
     // a minpool write: window start, then one tap per clock, its arrival a clock later, then commit
     localparam integer POOL_PHASES = MAX_TAPS + 4;
     localparam integer AP_BITS = (A_BITS + G > TH_BITS ? A_BITS + G : TH_BITS) + 1;
+    // the decoder's crossing products run on the firing test's multiplier: |B| in Z_BITS-wide pieces,
+    // one piece per clock for each of the two products, then the commit
+    localparam integer CHUNKS = (B_BITS + Z_BITS - 1) / Z_BITS;
+    localparam integer DECODE_PHASES = 2 * CHUNKS + 2 > PHASES ? 2 * CHUNKS + 2 : PHASES;
+    localparam integer MAG_BITS = CHUNKS * Z_BITS;
+    localparam integer SUM_BITS = MAG_BITS + AP_BITS;
 
     function automatic integer aw(input integer depth);
         aw = depth > 1 ? $clog2(depth) : 1;
@@ -168,13 +174,15 @@ module fs_engine #(
     reg signed [31:0] best;                // the decoder's best output so far, its tick, B and A'
     reg [31:0] best_tick;
     reg signed [B_BITS-1:0] best_b;
-    reg signed [AP_BITS-1:0] best_ap;
+    reg signed [A_BITS-1:0] best_a;
+    reg signed [TH_BITS-1:0] best_theta;
     reg [4:0] resume;                      // the state a search returns to (SEARCH or RESOLVE)
     reg [31:0] tap_min;                    // minpool write: the earliest arrival among the taps so far
 
     wire host_state = state == IDLE || state == HOST || state == FINISHED;
     wire pool_write = state == WRITE && d_kind == 2;
-    wire [15:0] last_ph = host_state ? 16'd0 : pool_write ? 16'(POOL_PHASES - 1) : 16'(PHASES - 1);
+    wire [15:0] last_ph = host_state ? 16'd0 : pool_write ? 16'(POOL_PHASES - 1)
+        : state == DECODE ? 16'(DECODE_PHASES - 1) : 16'(PHASES - 1);
     wire commit = ph == last_ph;
 
     // ---- block RAM ---------------------------------------------------------------------------------
@@ -256,12 +264,36 @@ module fs_engine #(
     wire signed [A_BITS-1:0] cur_a = st_valid ? st_a_q : {A_BITS{1'b0}};
     wire signed [B_BITS-1:0] cur_b = st_valid ? st_b_q : {B_BITS{1'b0}};
     wire signed [31:0] cur_mark = st_valid ? st_mark_q : -32'sd1;
-    wire signed [AP_BITS-1:0] cur_ap;
+    /* verilator lint_off UNUSEDSIGNAL */
+    wire signed [AP_BITS-1:0] cur_ap;      // A' is used inside the test; the decoder needs its products
+    /* verilator lint_on UNUSEDSIGNAL */
+    wire [Z_BITS+AP_BITS-2:0] fire_prod;
     wire cur_fires;
     // at tick 0 an event's test compares against 0, as the simulator does
     wire [Z_BITS-1:0] test_zc = state == EVENT && tick == 0 ? {Z_BITS{1'b0}} : zc_test;
+    // decoder clocks 1 .. 2·CHUNKS: a Z_BITS-wide piece of |B_idx| times A'_best (even k), of |B_best| times
+    // A'_idx (odd k), the most significant piece first
+    wire x_on = state == DECODE && ph >= 16'd1 && ph <= 16'(2 * CHUNKS);
+    wire [15:0] x_k = ph - 16'd1;
+    wire x_best_side = x_k[0];
+    wire [15:0] x_piece = 16'(CHUNKS - 1) - (x_k >> 1);
+    wire [B_BITS-1:0] cur_abs = cur_b[B_BITS-1] ? -cur_b : cur_b;     // as unsigned, also for -2^(B-1)
+    reg [B_BITS-1:0] best_abs;             // |B_best|, kept with best
+    wire [MAG_BITS-1:0] x_mag = {{(MAG_BITS - B_BITS){1'b0}}, x_best_side ? best_abs : cur_abs};
+    reg [Z_BITS-1:0] x_zc;                 // a mux over the pieces (an index times Z_BITS would multiply)
+    integer c;
+    always @* begin
+        x_zc = {Z_BITS{1'b0}};
+        for (c = 0; c < CHUNKS; c = c + 1) begin
+            if (x_piece == 16'(c)) begin
+                x_zc = x_mag[c * Z_BITS +: Z_BITS];
+            end
+        end
+    end
+    wire x_use_best = x_on && !x_best_side;
     fs_fire_test #(.A_BITS(A_BITS), .B_BITS(B_BITS), .THETA_BITS(TH_BITS), .Z_BITS(Z_BITS), .G(G)) fire (
-        .a(cur_a), .b(cur_b), .theta(theta_q), .zc(test_zc), .ap(cur_ap), .fires(cur_fires));
+        .a(x_use_best ? best_a : cur_a), .b(cur_b), .theta(x_use_best ? best_theta : theta_q),
+        .zc(x_on ? x_zc : test_zc), .ap(cur_ap), .prod(fire_prod), .fires(cur_fires));
 
     // the gather's current pair
     wire [31:0] fd_src = fd[(d_ffirst + feed) * 3 + 0];
@@ -348,22 +380,25 @@ module fs_engine #(
     // decoder: is output idx better than best? (earliest tick, then the earlier crossing, then index)
     wire [31:0] o_tick = ticks_q;
     wire [31:0] b_tick = best < 0 ? NEVER : best_tick;
-    // the crossing comparison (fs_crossing_cmp's B1·A'2 < B2·A'1) on one multiplier: one product in
-    // the cycle's second clock, the other in its third
-    wire signed [B_BITS-1:0] x_b = ph == 16'd1 ? cur_b : best_b;
-    wire signed [AP_BITS-1:0] x_ap = ph == 16'd1 ? best_ap : cur_ap;
-    wire signed [B_BITS+AP_BITS-1:0] x_prod = x_b * x_ap;
-    reg signed [B_BITS+AP_BITS-1:0] cross_lhs;
-    reg signed [B_BITS+AP_BITS-1:0] cross_rhs;
+    // the crossing comparison of fs_crossing_cmp, B_idx·A'_best < B_best·A'_idx (both A' > 0: both fired),
+    // from magnitudes accumulated piece by piece, then the signs of B
+    reg [SUM_BITS-1:0] sum_idx;            // |B_idx|·A'_best
+    reg [SUM_BITS-1:0] sum_best;           // |B_best|·A'_idx
+    wire [SUM_BITS-1:0] x_term = {{(SUM_BITS - Z_BITS - AP_BITS + 1){1'b0}}, fire_prod};
     always @(posedge clk) begin
-        if (ph == 16'd1) begin
-            cross_lhs <= x_prod;
-        end
-        if (ph == 16'd2) begin
-            cross_rhs <= x_prod;
+        if (ph == 16'd0) begin
+            sum_idx <= '0;
+            sum_best <= '0;
+        end else if (x_on && !x_best_side) begin
+            sum_idx <= (sum_idx << Z_BITS) + x_term;
+        end else if (x_on) begin
+            sum_best <= (sum_best << Z_BITS) + x_term;
         end
     end
-    wire crossing_earlier = cross_lhs < cross_rhs;
+    // with A' > 0 a negative B gives a negative product, so the signs decide unless they agree
+    wire neg_idx = cur_b[B_BITS-1];
+    wire neg_best = best_b[B_BITS-1];
+    wire crossing_earlier = neg_idx != neg_best ? neg_idx : neg_idx ? sum_best < sum_idx : sum_idx < sum_best;
     wire better = o_tick < d_drop && (best < 0 || o_tick < b_tick || o_tick == b_tick && crossing_earlier);
     wire signed [31:0] final_best = better ? $signed(idx) : best;
 
@@ -711,7 +746,9 @@ module fs_engine #(
                         if (better) begin
                             best_tick <= o_tick;
                             best_b <= cur_b;
-                            best_ap <= cur_ap;
+                            best_abs <= cur_abs;
+                            best_a <= cur_a;
+                            best_theta <= theta_q;
                         end
                         if (idx + 1 == d_size) begin
                             decision <= final_best < 0 ? 32'd0 : final_best[31:0];

@@ -4,7 +4,8 @@
 // Exact for every input: internal widths come from the parameters, so nothing wraps.
 //
 // Latency: 0 (combinational). The neuron core decides where its pipeline registers go; ap is an
-// output too, because the output decoder (fs_crossing_cmp) needs A' of the firing neurons.
+// output too, because the output decoder needs A' of the firing neurons, and so is the product
+// zc · A' (for A' > 0), so that the decoder can compute its crossing products on this multiplier.
 `default_nettype none
 module fs_fire_test #(
     parameter integer A_BITS     = 16,            // A: signed sum of levels
@@ -19,6 +20,8 @@ module fs_fire_test #(
     input  wire        [Z_BITS-1:0]     zc,
     // AP_BITS wide: (A << G) has A_BITS + G bits, the subtraction one more.
     output wire signed [(A_BITS + G > THETA_BITS ? A_BITS + G : THETA_BITS):0] ap,
+    // zc times A' without its sign bit: the product zc · A' whenever A' > 0
+    output wire [Z_BITS + (A_BITS + G > THETA_BITS ? A_BITS + G : THETA_BITS) - 1:0] prod,
     output wire                         fires
 );
     localparam integer AP_BITS   = (A_BITS + G > THETA_BITS ? A_BITS + G : THETA_BITS) + 1;
@@ -33,7 +36,7 @@ module fs_fire_test #(
 
     wire ap_pos = !ap[AP_BITS-1] && ap != {AP_BITS{1'b0}};
 
-    wire [PROD_BITS-1:0] prod = {{(AP_BITS-1){1'b0}}, zc} * {{Z_BITS{1'b0}}, ap[AP_BITS-2:0]};
+    assign prod = {{(AP_BITS-1){1'b0}}, zc} * {{Z_BITS{1'b0}}, ap[AP_BITS-2:0]};
 
     wire signed [CMP_BITS-1:0] lhs = {{(CMP_BITS-PROD_BITS){1'b0}}, prod};
     wire signed [CMP_BITS-1:0] b_ext = {{(CMP_BITS-B_BITS){b[B_BITS-1]}}, b};

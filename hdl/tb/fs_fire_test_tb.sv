@@ -1,5 +1,5 @@
-// fs_fire_test: applies each line of vectors.hex (a b theta zc ap fires, two's complement hex at the
-// port widths, written by FsFireTestTest from BigInteger arithmetic) and compares ap and fires.
+// fs_fire_test: applies each line of vectors.hex (a b theta zc ap prod fires, two's complement hex at
+// the port widths, written by FsFireTestTest from BigInteger arithmetic) and compares ap, prod and fires.
 `default_nettype none
 module tb #(
     parameter integer A_BITS     = 16,
@@ -18,15 +18,17 @@ module tb #(
     reg  [THETA_BITS-1:0] in_theta;
     reg  [Z_BITS-1:0]     in_zc;
     reg  [AP_BITS-1:0]    want_ap;
+    reg  [Z_BITS+AP_BITS-2:0] want_prod;
     reg                   want_fires;
     wire [AP_BITS-1:0]    ap;
+    wire [Z_BITS+AP_BITS-2:0] prod;
     wire                  fires;
     integer fd;
     integer line = 0;
     integer errors = 0;
 
     fs_fire_test #(.A_BITS(A_BITS), .B_BITS(B_BITS), .THETA_BITS(THETA_BITS), .Z_BITS(Z_BITS), .G(G)) dut (
-        .a(a), .b(b), .theta(theta), .zc(zc), .ap(ap), .fires(fires));
+        .a(a), .b(b), .theta(theta), .zc(zc), .ap(ap), .prod(prod), .fires(fires));
 
     initial begin
         fd = $fopen("vectors.hex", "r");
@@ -35,15 +37,16 @@ module tb #(
         end
         // Scanned into copies first: with Verilator 5.006, logic fed by a variable that only
         // $fscanf wrote was seen to keep its old value.
-        while ($fscanf(fd, "%h %h %h %h %h %h\n", in_a, in_b, in_theta, in_zc, want_ap, want_fires) == 6) begin
+        while ($fscanf(fd, "%h %h %h %h %h %h %h\n", in_a, in_b, in_theta, in_zc, want_ap, want_prod, want_fires)
+                == 7) begin
             a = in_a;
             b = in_b;
             theta = in_theta;
             zc = in_zc;
             #1;
-            if (ap !== want_ap || fires !== want_fires) begin
-                $display("MISMATCH line %0d: a=%h b=%h theta=%h zc=%h: ap got %h want %h, fires got %b want %b",
-                         line + 1, a, b, theta, zc, ap, want_ap, fires, want_fires);
+            if (ap !== want_ap || prod !== want_prod || fires !== want_fires) begin
+                $display("MISMATCH line %0d: a=%h b=%h theta=%h zc=%h: ap got %h want %h, prod got %h want %h, fires got %b want %b",
+                         line + 1, a, b, theta, zc, ap, want_ap, prod, want_prod, fires, want_fires);
                 errors = errors + 1;
             end
             line = line + 1;

@@ -116,7 +116,9 @@ class FsFireTestTest {
             }
             text.append(hex(a, w.aBits)).append(' ').append(hex(b, w.bBits)).append(' ')
                     .append(hex(theta, w.thetaBits)).append(' ').append(hex(zc, w.zBits)).append(' ')
-                    .append(hex(ap, w.apBits())).append(' ').append(f ? '1' : '0').append('\n');
+                    .append(hex(ap, w.apBits())).append(' ')
+                    .append(hex(zc.multiply(ap.mod(BigInteger.ONE.shiftLeft(w.apBits() - 1))), w.zBits + w.apBits() - 1))
+                    .append(' ').append(f ? '1' : '0').append('\n');
             count++;
             firing += f ? 1 : 0;
             ties += ap.signum() > 0 && zc.multiply(ap).equals(b.shiftLeft(w.g)) ? 1 : 0;
