@@ -125,16 +125,29 @@ public final class SynthRunner {
             utilisation = SynthLogs.utilisation(log);
             SynthLogs.Use lc = utilisation.get("ICESTORM_LC");
             lcs = lc == null ? null : lc.used();
-            perClock = SynthLogs.maxFrequencies(log);
-            fmax = perClock.values().stream().min(Double::compare).orElse(null);
-            fmaxSource = fmax == null ? SynthReport.FMAX_NEXTPNR_NO_CLOCK : SynthReport.FMAX_NEXTPNR;
+            if (p.overfull()) {
+                progress.accept("nextpnr-ice40: the design does not fit the device (" + p.log() + ")");
+                fmax = null;
+                fmaxSource = FMAX_NOT_PLACED;
+            } else {
+                perClock = SynthLogs.maxFrequencies(log);
+                fmax = perClock.values().stream().min(Double::compare).orElse(null);
+                fmaxSource = fmax == null ? SynthReport.FMAX_NEXTPNR_NO_CLOCK : SynthReport.FMAX_NEXTPNR;
+            }
         }
         return new SynthReport(target, top, family.word, family.luts(cells), lcs, family.ffs(cells), brams,
                 family.bramUnit(target), family.spram(cells), family.dsps(cells), fmax, fmaxSource, perClock, 0, cells,
                 utilisation, wrapped, yosysVersion, nextpnrVersion, yosysSeconds, nextpnrSeconds, out, null);
     }
 
-    private record Placed(Path log, double seconds, double extraYosysSeconds, IoWrapper.Info wrapper) {
+    /** {@code overfull}: nextpnr failed because the design needs more of some cell type than the device has. */
+    private record Placed(Path log, double seconds, double extraYosysSeconds, IoWrapper.Info wrapper,
+            boolean overfull) {
+    }
+
+    /** Whether a nextpnr log's utilisation table shows some cell type used beyond the device. */
+    static boolean overfull(String nextpnrLog) {
+        return SynthLogs.utilisation(nextpnrLog).values().stream().anyMatch(u -> u.used() > u.available());
     }
 
     /** nextpnr-ice40 on the netlist; if the top has more I/O than pins, again on a serial I/O wrapper. */
@@ -143,10 +156,13 @@ public final class SynthRunner {
         Path log = out.resolve("nextpnr.log");
         Ran direct = nextpnr(dir, out, o + "/netlist.json", o + "/" + top + ".asc", o + "/nextpnr.log", device, target);
         if (direct.code() == 0) {
-            return new Placed(log, direct.seconds(), 0, null);
+            return new Placed(log, direct.seconds(), 0, null, false);
         }
         String text = read(log);
         if (!SynthLogs.ioPlacementFailed(text)) {
+            if (overfull(text)) {
+                return new Placed(log, direct.seconds(), 0, null, true);
+            }
             throw nextpnrFailed(top, direct, log, text);
         }
         IoWrapper w = IoWrapper.fromNetlist(readJson(out.resolve("netlist.json")), top);
@@ -163,10 +179,10 @@ public final class SynthRunner {
         Path wlog = out.resolve("nextpnr-wrapped.log");
         Ran wrapped = nextpnr(dir, out, o + "/wrapped.json", o + "/" + top + ".asc", o + "/nextpnr-wrapped.log",
                 device, target);
-        if (wrapped.code() != 0) {
+        if (wrapped.code() != 0 && !overfull(read(wlog))) {
             throw nextpnrFailed(IoWrapper.MODULE + " around " + top, wrapped, wlog, read(wlog));
         }
-        return new Placed(wlog, direct.seconds() + wrapped.seconds(), ySeconds, w.info());
+        return new Placed(wlog, direct.seconds() + wrapped.seconds(), ySeconds, w.info(), wrapped.code() != 0);
     }
 
     private Ran nextpnr(Path dir, Path out, String json, String asc, String log, String device, Target target) {

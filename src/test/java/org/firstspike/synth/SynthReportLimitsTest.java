@@ -7,7 +7,10 @@ import org.firstspike.device.Target;
 import org.firstspike.device.Targets;
 import org.junit.jupiter.api.Test;
 
-/** Which resources a synthesis result has beyond the device's, on the shipped UP5K's limits. */
+/**
+ * Which resources a synthesis result has beyond the device's, on the shipped UP5K's limits, and
+ * when a failed nextpnr run means "does not fit" (its utilisation table, copied from a real run).
+ */
 class SynthReportLimitsTest {
     private final Target.Resources up5k = Targets.load("ice40-up5k").resources();
 
@@ -26,5 +29,18 @@ class SynthReportLimitsTest {
     @Test
     void unknownLogicCellsAreNotCounted() {
         assertEquals(List.of("DSPs 9 of 8"), SynthReport.overLimits(up5k, 100, null, 100, 1, 0, 9));
+    }
+
+    @Test
+    void aNextpnrLogWithACellTypeOverTheDeviceIsOverfull() {
+        String failed = """
+                Info: Device utilisation:
+                Info: 	         ICESTORM_LC:  8976/ 5280   170%
+                Info: 	        ICESTORM_RAM:    14/   30    46%
+                Info: 	               SB_IO:     4/   96     4%
+                Info: 	               SB_GB:     8/    8   100%
+                """;
+        assertEquals(true, SynthRunner.overfull(failed));
+        assertEquals(false, SynthRunner.overfull(failed.replace("8976/ 5280   170%", "5000/ 5280    94%")));
     }
 }
