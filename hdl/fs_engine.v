@@ -1,8 +1,8 @@
 // The FirstSpike event engine, one lane and one neuron unit (docs/architecture.md with L = U = 1):
 // every network-specific fact is a memory image the compiler writes (HardwareImage), so this
 // module is the same for every network. It runs one image as the cycle-accurate simulator
-// (org.firstspike.sim.Engine) does, cycle for cycle: the host writes the input ticks (one per
-// cycle), then every stage runs setup (2 cycles), gather (1 cycle per pair), the drain of its
+// (org.firstspike.sim.Engine) does, cycle for cycle: the host's input events fill the input ticks
+// (one element per cycle), then every stage runs setup (2 cycles), gather (1 cycle per pair), the drain of its
 // event queue (1 cycle per nonempty tick, then per event its unit's cycles), and its finish
 // (resolution, or the output write), and the output core raises done at the decision.
 //
@@ -21,6 +21,7 @@ module fs_engine #(
     parameter integer STAGES = 2,          // stage 0 is the input
     parameter integer TICK_WORDS = 16,     // Σ stage sizes
     parameter integer INPUTS = 4,
+    parameter integer NO_SPIKE_TICK = 0,   // the tick of an input without an event
     parameter integer FEEDS = 1,
     parameter integer PAIRS = 1,
     parameter integer FAN_LISTS = 2,       // Σ over cores of (input lists + 1)
@@ -63,16 +64,30 @@ module fs_engine #(
 ) (
     input  wire        clk,
     input  wire        rst,
-    // host: INPUTS input ticks, one per clock, in element order, starting from idle
+    // host: after a start pulse, the image's input spikes as events (element, tick) in ascending
+    // element order, then in_end (held) once no event is left. The engine takes one input element per
+    // clock: the element of the offered event gets its tick (in_ready: the event is taken), an element
+    // before it, or any after in_end, the no-spike tick. With no event offered and no in_end it waits.
+    input  wire        start,
     input  wire        in_valid,
+    input  wire [31:0] in_elem,
     input  wire [31:0] in_tick,
-    // result
+    input  wire        in_end,
+    output wire        in_ready,
+    // result: done at the decision, with the class and its tick
     output reg         done,
     output reg  [31:0] decision,
     output reg  [31:0] decision_tick,     // 32'hFFFFFFFF when no output fired
     output reg  [63:0] cycles,            // engine cycles from the first input to done
-    output reg  [63:0] clocks,            // clocks from the first input to done
-    // read port into the tick memory once done (or idle): peek_tick is peek_addr's tick one clock later
+    output reg  [63:0] clocks,            // clocks from the first input to done (waits for the host excluded)
+    // then the output spikes at or before the decision tick, one event per out_valid pulse, in neuron
+    // order, and out_done
+    output reg         out_valid,
+    output reg  [31:0] out_neuron,
+    output reg  [31:0] out_tick,
+    output reg         out_done,
+    // debug read port into the tick memory once out_done (or idle): peek_tick is peek_addr's tick one
+    // clock later
     /* verilator lint_off UNUSEDSIGNAL */    // an index: only its low bits address the tick memory
     input  wire [31:0] peek_addr,
     /* verilator lint_on UNUSEDSIGNAL */
@@ -153,7 +168,7 @@ module fs_engine #(
     // ---- control -------------------------------------------------------------------------------
     localparam [4:0] IDLE = 5'd0, HOST = 5'd1, SETUP1 = 5'd2, SETUP2 = 5'd3, GATHER = 5'd4, TICK = 5'd5,
         EVENT = 5'd6, PROBE = 5'd7, SEARCH = 5'd8, RESOLVE = 5'd9, STEP = 5'd10, DECODE = 5'd11,
-        WRITE = 5'd12, FINISHED = 5'd13;
+        WRITE = 5'd12, FINISHED = 5'd13, OUTPUT = 5'd14;
     reg [4:0] state;
     reg [15:0] ph;                         // clock within the engine cycle
     reg [31:0] idx;                        // host element, neuron, output element
@@ -181,7 +196,11 @@ module fs_engine #(
 
     wire host_state = state == IDLE || state == HOST || state == FINISHED;
     wire pool_write = state == WRITE && d_kind == 2;
-    wire [15:0] last_ph = host_state ? 16'd0 : pool_write ? 16'(POOL_PHASES - 1)
+    // the host's element idx: its event's tick, or the no-spike tick once the next event is further on
+    wire host_take = state == HOST && in_valid && in_elem == idx;
+    wire host_step = host_take || state == HOST && (in_valid && in_elem > idx || in_end);
+    assign in_ready = host_take;
+    wire [15:0] last_ph = host_state ? 16'd0 : state == OUTPUT ? 16'd1 : pool_write ? 16'(POOL_PHASES - 1)
         : state == DECODE ? 16'(DECODE_PHASES - 1) : 16'(PHASES - 1);
     wire commit = ph == last_ph;
 
@@ -421,7 +440,7 @@ module fs_engine #(
         fired_list_ra = fired_at;
         case (state)
             GATHER: ticks_ra = fd_src + pair_from_q;
-            DECODE: ticks_ra = d_tbase + idx;
+            DECODE, OUTPUT: ticks_ra = d_tbase + idx;
             default: ticks_ra = peek_addr;
         endcase
         case (state)
@@ -495,15 +514,10 @@ module fs_engine #(
         ticks_wa = d_tbase + idx;
         ticks_wd = NEVER;
         case (state)
-            IDLE: begin
-                ticks_we = in_valid;
-                ticks_wa = 32'd0;
-                ticks_wd = in_tick;
-            end
             HOST: begin
-                ticks_we = 1'b1;
+                ticks_we = host_step;
                 ticks_wa = idx;
-                ticks_wd = in_tick;
+                ticks_wd = host_take ? in_tick : NO_SPIKE_TICK;
             end
             PROBE: ticks_we = commit;
             SEARCH, RESOLVE: begin
@@ -601,11 +615,13 @@ module fs_engine #(
         end
     end
 
-    wire counting = !host_state || state == HOST || state == IDLE && in_valid;
+    wire counting = !host_state && state != OUTPUT || host_step;
     always @(posedge clk) begin
         if (rst) begin
             state <= IDLE;
             done <= 1'b0;
+            out_valid <= 1'b0;
+            out_done <= 1'b0;
             cycles <= 0;
             clocks <= 0;
             s <= 0;
@@ -619,21 +635,25 @@ module fs_engine #(
             if (counting && commit) begin
                 cycles <= cycles + 1;
             end
+            out_valid <= 1'b0;
             if (commit) begin
                 case (state)
                     IDLE: begin
-                        if (in_valid) begin
+                        if (start) begin
                             done <= 1'b0;
+                            out_done <= 1'b0;
                             decided <= 1'b0;
-                            idx <= 1;
+                            idx <= 0;
                             s <= 1;
-                            state <= INPUTS > 1 ? HOST : SETUP1;
+                            state <= HOST;
                         end
                     end
                     HOST: begin
-                        idx <= idx + 1;
-                        if (idx + 1 == INPUTS) begin
-                            state <= SETUP1;
+                        if (host_step) begin
+                            idx <= idx + 1;
+                            if (idx + 1 == INPUTS) begin
+                                state <= SETUP1;
+                            end
                         end
                     end
                     SETUP1: begin
@@ -754,7 +774,8 @@ module fs_engine #(
                             decision <= final_best < 0 ? 32'd0 : final_best[31:0];
                             decision_tick <= final_best < 0 ? NIL : better ? o_tick : best_tick;
                             done <= 1'b1;
-                            state <= FINISHED;
+                            first_neuron();
+                            state <= OUTPUT;
                         end else begin
                             idx <= idx + 1;
                         end
@@ -763,6 +784,18 @@ module fs_engine #(
                         if (idx + 1 == d_size) begin
                             first_neuron();
                             next_stage();
+                        end else begin
+                            idx <= idx + 1;
+                        end
+                    end
+                    OUTPUT: begin
+                        // the output neuron's tick arrived: a spike if at or before the decision tick
+                        out_valid <= decision_tick != NIL && ticks_q <= decision_tick;
+                        out_neuron <= idx;
+                        out_tick <= ticks_q;
+                        if (idx + 1 == d_size) begin
+                            out_done <= 1'b1;
+                            state <= FINISHED;
                         end else begin
                             idx <= idx + 1;
                         end

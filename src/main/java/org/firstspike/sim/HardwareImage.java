@@ -51,6 +51,8 @@ public final class HardwareImage {
     /** Per minpool output element: whether its window has pad taps. */
     public final boolean[] padded;
     public final int tickWords;
+    /** The tick of a silent input: the host sends events for the others only. */
+    public final int inputNoSpikeTick;
     public final int horizon;
     public final long[] zHi;
     public final long[] zLo;
@@ -78,6 +80,7 @@ public final class HardwareImage {
         this.taps = b.taps.toArray();
         this.padded = toBooleans(b.padded);
         this.tickWords = b.tickWords;
+        this.inputNoSpikeTick = ((org.firstspike.ir.IrOp.Input) p.ir().nodes().get(0).op()).noSpikeTick();
         this.horizon = p.grid().horizon();
         this.zHi = p.table().hi();
         this.zLo = p.table().lo();

@@ -72,12 +72,24 @@ public final class Cosim {
     /** As above; {@code trace} also writes dir/trace.vcd (the project must be built with trace). */
     public List<ImageResult> run(Path dir, List<int[]> inputs, int dumpImage, boolean trace, IntConsumer progress)
             throws IOException, Verilator.ToolException {
+        return run(dir, inputs, dumpImage, trace, 0, progress);
+    }
+
+    /** As above; {@code hostGaps} > 0 makes the testbench a slow host, up to that many idle clocks per event. */
+    public List<ImageResult> run(Path dir, List<int[]> inputs, int dumpImage, boolean trace, int hostGaps,
+            IntConsumer progress) throws IOException, Verilator.ToolException {
+        // the host's events: every input that spikes (the others carry the no-spike tick)
         StringBuilder in = new StringBuilder().append(inputs.size()).append('\n');
         for (int[] ticks : inputs) {
-            for (int t : ticks) {
-                in.append(t).append(' ');
+            int events = 0;
+            StringBuilder pairs = new StringBuilder();
+            for (int e = 0; e < ticks.length; e++) {
+                if (ticks[e] != image.inputNoSpikeTick) {
+                    pairs.append(' ').append(e).append(' ').append(ticks[e]);
+                    events++;
+                }
             }
-            in.append('\n');
+            in.append(events).append(pairs).append('\n');
         }
         Files.writeString(dir.resolve("inputs.txt"), in.toString());
         Files.deleteIfExists(dir.resolve("dump.txt"));
@@ -88,6 +100,9 @@ public final class Cosim {
         }
         if (trace) {
             plusargs.add("+trace");
+        }
+        if (hostGaps > 0) {
+            plusargs.add("+gaps=" + hostGaps);
         }
         Verilator.simulate(dir, plusargs, line -> {
             if (line.startsWith("done ")) {

@@ -26,6 +26,7 @@ public final class MemoryImages {
         p.put("STAGES", Integer.toString(img.stages.size()));
         p.put("TICK_WORDS", Integer.toString(img.tickWords));
         p.put("INPUTS", Integer.toString(img.stages.get(0).size()));
+        p.put("NO_SPIKE_TICK", Integer.toString(img.inputNoSpikeTick));
         p.put("FEEDS", Integer.toString(Math.max(1, img.feeds.size())));
         p.put("PAIRS", Integer.toString(Math.max(1, img.pairFrom.length)));
         p.put("FAN_LISTS", Integer.toString(Math.max(1, img.fanStart.length)));

@@ -131,6 +131,10 @@ class CosimTest {
             }
             inputs.add(HostInput.ticks(ref.inputTimes(t), ir));
         }
-        assertEquals(List.of(), differences(new Cosim(program, net.name()).run(dir, inputs)));
+        Cosim cosim = new Cosim(program, net.name());
+        assertEquals(List.of(), differences(cosim.run(dir, inputs)));
+        // a slow host (up to 3 idle clocks before each event): the engine waits, the same results,
+        // cycles and clocks (waiting is not counted)
+        assertEquals(List.of(), differences(cosim.run(dir, inputs, -1, false, 3, k -> { })));
     }
 }
