@@ -2,20 +2,22 @@
 // every network-specific fact is a memory image the compiler writes (HardwareImage), so this
 // module is the same for every network. It runs one image as the cycle-accurate simulator
 // (org.firstspike.sim.Engine) does, cycle for cycle: the host's input events fill the input ticks
-// (one element per cycle), then every stage runs setup (2 cycles), gather (1 cycle per pair), the drain of its
-// event queue (1 cycle per nonempty tick, then per event its unit's cycles), and its finish
-// (resolution, or the output write), and the output core raises done at the decision.
+// (one element per cycle), then every stage runs setup (2 cycles), gather (1 cycle per pair), the
+// drain of its event queue (1 cycle per nonempty tick, then per event its unit's cycles), and its
+// finish (resolution, or the output write), and the output core raises done at the decision and
+// streams its spikes out.
 //
 // Block RAM. Every large memory is an fs_sdp_ram with a registered read port, so an engine cycle
 // spans PHASES clocks: a read issued in one clock is usable in the next, a chain of dependent reads
 // (event → fan-out list → synapse → neuron state) settles one memory per clock, and every register
 // and memory write happens in the cycle's last clock. Nothing architectural changes before then, so
-// the engine computes exactly what one-clock combinational reads would. The host cycles take one
-// clock each; a minpool output write takes POOL_PHASES clocks, one per window tap. `clocks` counts
-// them all (docs/architecture.md §6 gives the formula the simulator uses to predict it).
+// the engine computes exactly what one-clock combinational reads would. A host cycle takes one
+// clock, a minpool output write POOL_PHASES (one per window tap), a decoder cycle DECODE_PHASES
+// (its crossing products piece by piece on the firing test's multiplier). `clocks` counts them all
+// (docs/architecture.md §6.1 gives the formula the simulator uses to predict it).
 //
-// Memories a stage must clear (neuron state, queue, counters) carry an epoch tag: a stage starts a
-// new epoch, and an entry from an older one reads as cleared, so clearing costs no cycle.
+// Memories a stage must clear (neuron state, counters, accumulators) carry an epoch tag: a stage
+// starts a new epoch, and an entry from an older one reads as cleared, so clearing costs no cycle.
 `default_nettype none
 module fs_engine #(
     parameter integer STAGES = 2,          // stage 0 is the input
