@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The seed model fmnist-shuffle-delay on the first 200 Fashion-MNIST test images: the Verilog
  * engine under Verilator equals the Java engine in decision, output spikes and cycles on every one,
- * and image 0's every internal spike is equal stage by stage (about 5 minutes: the block-RAM engine
+ * and image 0's every internal spike is equal stage by stage (about 6 minutes: the block-RAM engine
  * takes 5 clocks per engine cycle).
  */
 class SeedCosimTest {
