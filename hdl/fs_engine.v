@@ -46,6 +46,8 @@ module fs_engine #(
     parameter integer B_BITS = 64,         // signed Σ level·Z of one neuron
     parameter integer TH_BITS = 64,        // signed thresholds Θ
     parameter integer Z_BITS = 40,         // unsigned table entries hi, lo, H, Z, Zc
+    parameter integer W = 32,              // indices, addresses and ticks (signed where a tick can be); the
+                                           // image generator proves every value stays below 2^(W-2)
     parameter STAGE_INIT = "",
     parameter FEED_INIT = "",
     parameter PAIRFROM_INIT = "",
@@ -73,7 +75,9 @@ module fs_engine #(
     input  wire        start,
     input  wire        in_valid,
     input  wire [31:0] in_elem,
+    /* verilator lint_off UNUSEDSIGNAL */    // a tick: below 2^(W-2) by the image's word width
     input  wire [31:0] in_tick,
+    /* verilator lint_on UNUSEDSIGNAL */
     input  wire        in_end,
     output wire        in_ready,
     // result: done at the decision, with the class and its tick
@@ -96,8 +100,8 @@ module fs_engine #(
     output wire [31:0] peek_tick
 );
     localparam integer NF = 20;            // words per stage descriptor (HardwareImage order)
-    localparam [31:0] NEVER = 32'h7FFFFFFF;
-    localparam [31:0] NIL = 32'hFFFFFFFF;
+    localparam [W-1:0] NEVER = {1'b0, {(W - 1){1'b1}}};
+    localparam [W-1:0] NIL = {W{1'b1}};
     // the longest chain of dependent reads is an event's: queue entry, fan-out start, synapse, neuron
     // state; the fifth clock commits
     localparam integer PHASES = 5;
@@ -114,10 +118,11 @@ module fs_engine #(
     function automatic integer aw(input integer depth);
         aw = depth > 1 ? $clog2(depth) : 1;
     endfunction
+    localparam integer PW = aw(MAX_POSITIONS);
 
     // ---- small memories: registers ---------------------------------------------------------------
-    reg [31:0] sd [0:STAGES*NF-1];
-    reg [31:0] fd [0:FEEDS*3-1];
+    reg [W-1:0] sd [0:STAGES*NF-1];
+    reg [W-1:0] fd [0:FEEDS*3-1];
     initial begin
         if (STAGE_INIT != "") $readmemh(STAGE_INIT, sd);
         if (FEED_INIT != "") $readmemh(FEED_INIT, fd);
@@ -125,46 +130,51 @@ module fs_engine #(
     reg [31:0] epoch;                      // the running stage's epoch; never reset, so never reused
     // per-position arrivals (seed quirk), valid where pos_valid is set; the bias, a tap of every
     // window, is counted on its own
-    reg [31:0] pos_count [0:MAX_POSITIONS-1];
-    reg [31:0] pos_arrival [0:MAX_POSITIONS-1];
+    reg [W-1:0] pos_count [0:MAX_POSITIONS-1];
+    reg [W-1:0] pos_arrival [0:MAX_POSITIONS-1];
     reg [MAX_POSITIONS-1:0] pos_valid;
     reg bias_arrived;
-    reg [31:0] bias_arrival;
-    reg [31:0] fired_count;
-    reg [31:0] fired_at;
+    reg [W-1:0] bias_arrival;
+    reg [W-1:0] fired_count;
+    reg [W-1:0] fired_at;
 
     initial begin
         epoch = 32'd1;
     end
 
-    // Indices travel as 32-bit words, as the memory images store them; each memory uses the low
+    // Indices travel as W-bit words, as the memory images store them; each memory uses the low
     // bits it needs, so the upper bits of an index are unused by design.
     /* verilator lint_off UNUSEDSIGNAL */
-    function automatic [31:0] count_of(input [31:0] p);
-        count_of = pos_valid[p] ? pos_count[p] : 32'd0;
+    function automatic [W-1:0] count_of(input [W-1:0] p);
+        count_of = pos_valid[p[PW-1:0]] ? pos_count[p[PW-1:0]] : '0;
     endfunction
     /* verilator lint_on UNUSEDSIGNAL */
 
+    // a tick on a 32-bit port: the no-spike tick NEVER as 32'h7FFFFFFF, like the simulator's
+    function automatic [31:0] port_tick(input [W-1:0] t);
+        port_tick = t == NEVER ? 32'h7FFFFFFF : 32'(t);
+    endfunction
+
     // ---- descriptor of the running stage -----------------------------------------------------
-    reg [31:0] s;                          // running stage
-    wire [31:0] d_kind = sd[s * NF + 0];
-    wire [31:0] d_size = sd[s * NF + 1];
-    wire [31:0] d_tbase = sd[s * NF + 2];
-    wire [31:0] d_ffirst = sd[s * NF + 3];
-    wire [31:0] d_fcount = sd[s * NF + 4];
-    wire signed [31:0] d_drop = sd[s * NF + 5];
-    wire [31:0] d_positions = sd[s * NF + 7];
-    wire [31:0] d_wtaps = sd[s * NF + 8];
+    reg [W-1:0] s;                         // running stage
+    wire [W-1:0] d_kind = sd[s * NF + 0];
+    wire [W-1:0] d_size = sd[s * NF + 1];
+    wire [W-1:0] d_tbase = sd[s * NF + 2];
+    wire [W-1:0] d_ffirst = sd[s * NF + 3];
+    wire [W-1:0] d_fcount = sd[s * NF + 4];
+    wire signed [W-1:0] d_drop = sd[s * NF + 5];
+    wire [W-1:0] d_positions = sd[s * NF + 7];
+    wire [W-1:0] d_wtaps = sd[s * NF + 8];
     wire d_quirk = sd[s * NF + 9] != 0;
-    wire signed [31:0] d_btick = sd[s * NF + 10];
-    wire [31:0] d_belem = sd[s * NF + 11];
-    wire [31:0] d_fanbase = sd[s * NF + 12];
-    wire [31:0] d_nbase = sd[s * NF + 13];
-    wire [31:0] d_posbase = sd[s * NF + 14];
-    wire [31:0] d_winbase = sd[s * NF + 15];
-    wire [31:0] d_padbase = sd[s * NF + 16];
-    wire signed [31:0] d_padtick = sd[s * NF + 17];
-    wire [31:0] d_operands = sd[s * NF + 18];
+    wire signed [W-1:0] d_btick = sd[s * NF + 10];
+    wire [W-1:0] d_belem = sd[s * NF + 11];
+    wire [W-1:0] d_fanbase = sd[s * NF + 12];
+    wire [W-1:0] d_nbase = sd[s * NF + 13];
+    wire [W-1:0] d_posbase = sd[s * NF + 14];
+    wire [W-1:0] d_winbase = sd[s * NF + 15];
+    wire [W-1:0] d_padbase = sd[s * NF + 16];
+    wire signed [W-1:0] d_padtick = sd[s * NF + 17];
+    wire [W-1:0] d_operands = sd[s * NF + 18];
     wire d_output = sd[s * NF + 19] != 0;
 
     // ---- control -------------------------------------------------------------------------------
@@ -173,34 +183,34 @@ module fs_engine #(
         WRITE = 5'd12, FINISHED = 5'd13, OUTPUT = 5'd14;
     reg [4:0] state;
     reg [15:0] ph;                         // clock within the engine cycle
-    reg [31:0] idx;                        // host element, neuron, output element
-    reg [31:0] rpos;                       // idx mod d_positions during resolution
-    reg [31:0] feed;                       // gather: feed and pair within it
-    reg [31:0] pair;
-    reg [31:0] events;                     // queued by the gather
-    reg [31:0] drained;                    // events processed
-    reg [31:0] tick;                       // the tick being drained
+    reg [W-1:0] idx;                       // host element, neuron, output element
+    reg [W-1:0] rpos;                      // idx mod d_positions during resolution
+    reg [W-1:0] feed;                      // gather: feed and pair within it
+    reg [W-1:0] pair;
+    reg [W-1:0] events;                    // queued by the gather
+    reg [W-1:0] drained;                   // events processed
+    reg [W-1:0] tick;                      // the tick being drained
     /* verilator lint_off UNUSEDSIGNAL */
-    reg [31:0] ptr;                        // event in the bucket (an index: low bits used)
+    reg [W-1:0] ptr;                       // event in the bucket (an index: low bits used)
     /* verilator lint_on UNUSEDSIGNAL */
-    reg [31:0] koff;                       // synapse within the event's list
+    reg [W-1:0] koff;                      // synapse within the event's list
     reg decided;
-    reg [31:0] lo;                         // binary search
-    reg [31:0] hi;
-    reg [31:0] probe_tick;
-    reg signed [31:0] best;                // the decoder's best output so far, its tick, B and A'
-    reg [31:0] best_tick;
+    reg [W-1:0] lo;                        // binary search
+    reg [W-1:0] hi;
+    reg [W-1:0] probe_tick;
+    reg signed [W-1:0] best;               // the decoder's best output so far, its tick, B and A'
+    reg [W-1:0] best_tick;
     reg signed [B_BITS-1:0] best_b;
     reg signed [A_BITS-1:0] best_a;
     reg signed [TH_BITS-1:0] best_theta;
     reg [4:0] resume;                      // the state a search returns to (SEARCH or RESOLVE)
-    reg [31:0] tap_min;                    // minpool write: the earliest arrival among the taps so far
+    reg [W-1:0] tap_min;                   // minpool write: the earliest arrival among the taps so far
 
     wire host_state = state == IDLE || state == HOST || state == FINISHED;
     wire pool_write = state == WRITE && d_kind == 2;
     // the host's element idx: its event's tick, or the no-spike tick once the next event is further on
-    wire host_take = state == HOST && in_valid && in_elem == idx;
-    wire host_step = host_take || state == HOST && (in_valid && in_elem > idx || in_end);
+    wire host_take = state == HOST && in_valid && in_elem == 32'(idx);
+    wire host_step = host_take || state == HOST && (in_valid && in_elem > 32'(idx) || in_end);
     assign in_ready = host_take;
     wire [15:0] last_ph = host_state ? 16'd0 : state == OUTPUT ? 16'd1 : pool_write ? 16'(POOL_PHASES - 1)
         : state == DECODE ? 16'(DECODE_PHASES - 1) : 16'(PHASES - 1);
@@ -210,16 +220,16 @@ module fs_engine #(
     // Each memory: read address *_ra (combinational from registers and earlier reads), data *_q a
     // clock later; one write port *_we/*_wa/*_wd, driven only in the commit clock.
     `define FS_RAM(name, width, depth, init) \
-        reg [31:0] name``_ra; \
+        reg [W-1:0] name``_ra; \
         wire [width-1:0] name``_q; \
         reg name``_we; \
-        reg [31:0] name``_wa; \
+        reg [W-1:0] name``_wa; \
         reg [width-1:0] name``_wd; \
         fs_sdp_ram #(.WIDTH(width), .DEPTH(depth), .INIT(init)) m_``name (.clk(clk), .we(name``_we), \
             .waddr(name``_wa[aw(depth)-1:0]), .wdata(name``_wd), .re(1'b1), \
             .raddr(name``_ra[aw(depth)-1:0]), .rdata(name``_q));
     `define FS_ROM(name, width, depth, init) \
-        reg [31:0] name``_ra; \
+        reg [W-1:0] name``_ra; \
         wire [width-1:0] name``_q; \
         fs_sdp_ram #(.WIDTH(width), .DEPTH(depth), .INIT(init)) m_``name (.clk(clk), .we(1'b0), \
             .waddr({aw(depth){1'b0}}), .wdata({width{1'b0}}), .re(1'b1), \
@@ -227,38 +237,38 @@ module fs_engine #(
 
     /* verilator lint_off UNUSEDSIGNAL */      // addresses: only their low bits are used
     // images
-    `FS_ROM(pair_from, 32, PAIRS, PAIRFROM_INIT)
-    `FS_ROM(pair_to, 32, PAIRS, PAIRTO_INIT)
-    `FS_ROM(pair_delay, 32, PAIRS, PAIRDELAY_INIT)
-    `FS_ROM(fan_start, 32, FAN_LISTS, FANSTART_INIT)
-    `FS_ROM(fan_end, 32, FAN_LISTS, FANSTART_INIT)      // fan_start, read one entry further
-    `FS_ROM(fan_target, 32, SYNAPSES, FANTARGET_INIT)
+    `FS_ROM(pair_from, W, PAIRS, PAIRFROM_INIT)
+    `FS_ROM(pair_to, W, PAIRS, PAIRTO_INIT)
+    `FS_ROM(pair_delay, W, PAIRS, PAIRDELAY_INIT)
+    `FS_ROM(fan_start, W, FAN_LISTS, FANSTART_INIT)
+    `FS_ROM(fan_end, W, FAN_LISTS, FANSTART_INIT)      // fan_start, read one entry further
+    `FS_ROM(fan_target, W, SYNAPSES, FANTARGET_INIT)
     `FS_ROM(fan_level, 16, SYNAPSES, FANLEVEL_INIT)
     `FS_ROM(theta, TH_BITS, NEURONS, THETA_INIT)
     `FS_ROM(dead, 1, NEURONS, DEAD_INIT)
-    `FS_ROM(pos_start, 32, FAN_LISTS, POSSTART_INIT)
-    `FS_ROM(pos_end, 32, FAN_LISTS, POSSTART_INIT)
-    `FS_ROM(pos_list, 32, POS_ENTRIES, POSLIST_INIT)
-    `FS_ROM(tap_start, 32, TAP_STARTS, TAPSTART_INIT)
-    `FS_ROM(tap_end, 32, TAP_STARTS, TAPSTART_INIT)
-    `FS_ROM(taps, 32, TAP_ENTRIES, TAPS_INIT)
+    `FS_ROM(pos_start, W, FAN_LISTS, POSSTART_INIT)
+    `FS_ROM(pos_end, W, FAN_LISTS, POSSTART_INIT)
+    `FS_ROM(pos_list, W, POS_ENTRIES, POSLIST_INIT)
+    `FS_ROM(tap_start, W, TAP_STARTS, TAPSTART_INIT)
+    `FS_ROM(tap_end, W, TAP_STARTS, TAPSTART_INIT)
+    `FS_ROM(taps, W, TAP_ENTRIES, TAPS_INIT)
     `FS_ROM(padded, 1, PADDED, PADDED_INIT)
     // working memories
-    `FS_RAM(ticks, 32, TICK_WORDS, "")
-    `FS_RAM(fired_list, 32, MAX_SIZE, "")
+    `FS_RAM(ticks, W, TICK_WORDS, "")
+    `FS_RAM(fired_list, W, MAX_SIZE, "")
     // neuron state of the running core; minpool arrivals and time-add sums
     `FS_RAM(st_a, A_BITS, MAX_SIZE, "")
     `FS_RAM(st_b, B_BITS, MAX_SIZE, "")
-    `FS_RAM(st_mark, 32, MAX_SIZE, "")
-    `FS_RAM(st_last, 32, MAX_SIZE, "")
+    `FS_RAM(st_mark, W, MAX_SIZE, "")
+    `FS_RAM(st_last, W, MAX_SIZE, "")
     `FS_RAM(st_ep, 32, MAX_SIZE, "")
-    `FS_RAM(acc_tick, 32, MAX_SIZE, "")
-    `FS_RAM(acc_count, 32, MAX_SIZE, "")
+    `FS_RAM(acc_tick, W, MAX_SIZE, "")
+    `FS_RAM(acc_count, W, MAX_SIZE, "")
     `FS_RAM(acc_ep, 32, MAX_SIZE, "")
     /* verilator lint_on UNUSEDSIGNAL */
     `undef FS_RAM
     `undef FS_ROM
-    assign peek_tick = ticks_q;
+    assign peek_tick = port_tick(ticks_q);
 
     // ---- tables and the firing test (docs/semantics.md §3, §4.2) ----------------------------------
     // One table pipeline (3 clocks) serves the cycle: its first clock looks up Z(tick) for the lanes,
@@ -270,8 +280,8 @@ module fs_engine #(
     wire [Z_BITS-1:0] zt_z;
     wire [Z_BITS-1:0] zc_test;
     reg [Z_BITS-1:0] z_tick;
-    reg [31:0] test_n;
-    fs_ztable #(.F(F), .TICK_BITS(32), .ENTRY_BITS(Z_BITS), .HI_DEPTH(HI_DEPTH), .H(Z_HALF[Z_BITS-1:0]),
+    reg [W-1:0] test_n;
+    fs_ztable #(.F(F), .TICK_BITS(W), .ENTRY_BITS(Z_BITS), .HI_DEPTH(HI_DEPTH), .H(Z_HALF[Z_BITS-1:0]),
             .HI_INIT(HI_INIT), .LO_INIT(LO_INIT)) ztable (.clk(clk), .rst(rst), .valid_in(1'b1),
             .n(ph == 16'd0 ? tick : test_n), .valid_out(zt_valid), .z(zt_z), .zc(zc_test));
     always @(posedge clk) begin
@@ -284,7 +294,7 @@ module fs_engine #(
     wire st_valid = st_ep_q == epoch;
     wire signed [A_BITS-1:0] cur_a = st_valid ? st_a_q : {A_BITS{1'b0}};
     wire signed [B_BITS-1:0] cur_b = st_valid ? st_b_q : {B_BITS{1'b0}};
-    wire signed [31:0] cur_mark = st_valid ? st_mark_q : -32'sd1;
+    wire signed [W-1:0] cur_mark = st_valid ? st_mark_q : $signed(NIL);
     /* verilator lint_off UNUSEDSIGNAL */
     wire signed [AP_BITS-1:0] cur_ap;      // A' is used inside the test; the decoder needs its products
     /* verilator lint_on UNUSEDSIGNAL */
@@ -317,44 +327,44 @@ module fs_engine #(
         .zc(x_on ? x_zc : test_zc), .ap(cur_ap), .prod(fire_prod), .fires(cur_fires));
 
     // the gather's current pair
-    wire [31:0] fd_src = fd[(d_ffirst + feed) * 3 + 0];
-    wire [31:0] fd_pbase = fd[(d_ffirst + feed) * 3 + 1];
-    wire [31:0] fd_pairs = fd[(d_ffirst + feed) * 3 + 2];
-    wire [31:0] src_tick = ticks_q;
-    wire [31:0] arrival = src_tick + pair_delay_q;
+    wire [W-1:0] fd_src = fd[(d_ffirst + feed) * 3 + 0];
+    wire [W-1:0] fd_pbase = fd[(d_ffirst + feed) * 3 + 1];
+    wire [W-1:0] fd_pairs = fd[(d_ffirst + feed) * 3 + 2];
+    wire [W-1:0] src_tick = ticks_q;
+    wire [W-1:0] arrival = src_tick + pair_delay_q;
     wire keep = src_tick != NEVER && (d_drop < 0 || $signed(arrival) < d_drop);
 
     // the event being drained
-    wire [31:0] ev_m = ev_elem_q;
-    wire [31:0] fan_lo = fan_start_q;
-    wire [31:0] fan_len = fan_end_q - fan_lo;
-    wire [31:0] ev_cycles = fan_len == 0 ? 32'd1 : fan_len;
+    wire [W-1:0] ev_m = ev_elem_q;
+    wire [W-1:0] fan_lo = fan_start_q;
+    wire [W-1:0] fan_len = fan_end_q - fan_lo;
+    wire [W-1:0] ev_cycles = fan_len == 0 ? W'(1) : fan_len;
     wire last_of_event = koff + 1 >= ev_cycles;
     wire more_events = drained + 1 < events;
-    wire [31:0] syn_j = fan_target_q;
+    wire [W-1:0] syn_j = fan_target_q;
     wire signed [15:0] syn_q = fan_level_q;
-    wire signed [31:0] syn_seen = cur_mark;
-    wire [31:0] quirk_pos = pos_list_q;
+    wire signed [W-1:0] syn_seen = cur_mark;
+    wire [W-1:0] quirk_pos = pos_list_q;
     wire quirk_tap = pos_start_q + koff < pos_end_q;
 
     // resolution of neuron idx (docs/semantics.md §4.2); rpos is its position
-    wire signed [31:0] r_mark = cur_mark;
-    wire [31:0] r_taps = count_of(rpos) + (bias_arrived ? 32'd1 : 32'd0);
-    wire [31:0] r_last = bias_arrived && (count_of(rpos) == 0 || bias_arrival > pos_arrival[rpos])
-        ? bias_arrival : pos_arrival[rpos];
-    wire signed [31:0] r_limit = d_quirk && r_taps == d_wtaps ? r_last : d_drop - 1;
+    wire signed [W-1:0] r_mark = cur_mark;
+    wire [W-1:0] r_taps = count_of(rpos) + W'(bias_arrived);
+    wire [W-1:0] r_last = bias_arrived && (count_of(rpos) == 0 || bias_arrival > pos_arrival[rpos[PW-1:0]])
+        ? bias_arrival : pos_arrival[rpos[PW-1:0]];
+    wire signed [W-1:0] r_limit = d_quirk && r_taps == d_wtaps ? r_last : d_drop - 1;
     wire r_dead = dead_q != 0;
     wire r_detected = r_mark <= -2;
     // a neuron that never was found fired: does it fire by its limit?
     wire r_pending = r_mark >= 0 && r_mark <= r_limit && cur_fires;
-    wire [31:0] mid = (lo + hi) >> 1;
+    wire [W-1:0] mid = (lo + hi) >> 1;
     // the search range of neuron idx (resolution) or of the next fired output (after a probe)
-    wire [31:0] sj = state == SEARCH ? fired_list_q : idx;
-    reg [31:0] range_lo;
-    reg [31:0] range_hi;
+    wire [W-1:0] sj = state == SEARCH ? fired_list_q : idx;
+    reg [W-1:0] range_lo;
+    reg [W-1:0] range_hi;
     always @* begin
-        range_lo = 32'd0;
-        range_hi = 32'd0;
+        range_lo = '0;
+        range_hi = '0;
         if (state == SEARCH) begin
             range_lo = cur_mark <= -2 ? st_last_q : cur_mark;
             range_hi = cur_mark <= -2 ? -2 - cur_mark : probe_tick;
@@ -371,36 +381,36 @@ module fs_engine #(
             end
         end
     end
-    wire [31:0] step_lo = cur_fires ? lo : mid + 1;
-    wire [31:0] step_hi = cur_fires ? mid : hi;
+    wire [W-1:0] step_lo = cur_fires ? lo : mid + 1;
+    wire [W-1:0] step_hi = cur_fires ? mid : hi;
     wire bias_now = d_kind == 1 && d_btick >= 0 && (d_drop < 0 || d_btick < d_drop);
 
     // ---- the event queue: gather and bias push into the bucket of their tick; TICK pops a tick
-    wire [31:0] q_head_q;
-    wire [31:0] ev_elem_q;
-    wire [31:0] ev_next_q;
-    wire [31:0] next_tick;
+    wire [W-1:0] q_head_q;
+    wire [W-1:0] ev_elem_q;
+    wire [W-1:0] ev_next_q;
+    wire [W-1:0] next_tick;
     wire enq = commit && (state == SETUP2 && bias_now || state == GATHER && keep);
-    wire [31:0] enq_at = state == SETUP2 ? d_btick : arrival;
-    wire [31:0] enq_n = state == SETUP2 ? 32'd0 : events;
-    fs_event_queue #(.HORIZON(HORIZON), .ENTRIES(MAX_EVENTS)) queue (.clk(clk), .clear(commit && state == SETUP1),
+    wire [W-1:0] enq_at = state == SETUP2 ? d_btick : arrival;
+    wire [W-1:0] enq_n = state == SETUP2 ? '0 : events;
+    fs_event_queue #(.HORIZON(HORIZON), .ENTRIES(MAX_EVENTS), .W(W)) queue (.clk(clk), .clear(commit && state == SETUP1),
         .bucket_at(state == SETUP2 || state == GATHER), .at(enq_at), .ptr(ptr), .n(enq_n),
         .elem_in(state == SETUP2 ? d_belem : pair_to_q), .push(enq), .pop(commit && state == TICK),
         .next_tick(next_tick), .head(q_head_q), .elem(ev_elem_q), .next(ev_next_q));
 
     // probe of output neuron idx: has it fired by the tick before the next nonempty one?
-    wire [31:0] probe_now = next_tick - 1;
+    wire [W-1:0] probe_now = next_tick - 1;
     wire p_fired = !r_dead && (r_detected || r_mark >= 0 && r_mark <= $signed(probe_now) && cur_fires);
 
     // minpool output idx: tap w = ph − 3 arrives this clock; the earliest, or the pad tick if earlier
-    wire [31:0] tap_w = 32'(ph) - 32'd3;
-    wire tap_in = ph >= 3 && tap_w < MAX_TAPS && tap_start_q + tap_w < tap_end_q;
+    wire [W-1:0] tap_w = W'(ph) - W'(3);
+    wire tap_in = ph >= 3 && tap_w < W'(MAX_TAPS) && tap_start_q + tap_w < tap_end_q;
     wire tap_earlier = tap_in && acc_count_q != 0 && acc_ep_q == epoch && acc_tick_q < tap_min;
-    wire [31:0] pool_tick = padded_q != 0 && d_padtick >= 0 && $signed(tap_min) > d_padtick ? d_padtick : tap_min;
+    wire [W-1:0] pool_tick = padded_q != 0 && d_padtick >= 0 && $signed(tap_min) > d_padtick ? d_padtick : tap_min;
 
     // decoder: is output idx better than best? (earliest tick, then the earlier crossing, then index)
-    wire [31:0] o_tick = ticks_q;
-    wire [31:0] b_tick = best < 0 ? NEVER : best_tick;
+    wire [W-1:0] o_tick = ticks_q;
+    wire [W-1:0] b_tick = best < 0 ? NEVER : best_tick;
     // the crossing comparison of fs_crossing_cmp, B_idx·A'_best < B_best·A'_idx (both A' > 0: both fired),
     // from magnitudes accumulated piece by piece, then the signs of B
     reg [SUM_BITS-1:0] sum_idx;            // |B_idx|·A'_best
@@ -421,7 +431,8 @@ module fs_engine #(
     wire neg_best = best_b[B_BITS-1];
     wire crossing_earlier = neg_idx != neg_best ? neg_idx : neg_idx ? sum_best < sum_idx : sum_idx < sum_best;
     wire better = o_tick < d_drop && (best < 0 || o_tick < b_tick || o_tick == b_tick && crossing_earlier);
-    wire signed [31:0] final_best = better ? $signed(idx) : best;
+    wire signed [W-1:0] final_best = better ? $signed(idx) : best;
+    wire [W-1:0] final_tick = better ? o_tick : best_tick;
 
     // ---- read addresses ----------------------------------------------------------------------------
     always @* begin
@@ -438,12 +449,12 @@ module fs_engine #(
         tap_start_ra = d_winbase + idx;
         tap_end_ra = d_winbase + idx + 1;
         padded_ra = d_padbase + idx;
-        taps_ra = tap_start_q + 32'(ph) - 32'd1;
+        taps_ra = tap_start_q + W'(ph) - W'(1);
         fired_list_ra = fired_at;
         case (state)
             GATHER: ticks_ra = fd_src + pair_from_q;
             DECODE, OUTPUT: ticks_ra = d_tbase + idx;
-            default: ticks_ra = peek_addr;
+            default: ticks_ra = W'(peek_addr);
         endcase
         case (state)
             EVENT: st_a_ra = syn_j;
@@ -479,8 +490,8 @@ module fs_engine #(
     // q·Z(tick) at its own width (16 + Z_BITS + 1 bits), then widened to B
     wire signed [Z_BITS:0] z_signed = {1'b0, z_tick};
     wire signed [Z_BITS+16:0] qz = syn_q * z_signed;
-    wire [31:0] acc_tick_now = acc_ep_q == epoch ? acc_tick_q : 32'd0;
-    wire [31:0] acc_count_now = acc_ep_q == epoch ? acc_count_q : 32'd0;
+    wire [W-1:0] acc_tick_now = acc_ep_q == epoch ? acc_tick_q : '0;
+    wire [W-1:0] acc_count_now = acc_ep_q == epoch ? acc_count_q : '0;
     always @* begin
         // lane update of synapse syn_j: A += q, B += q·Z(tick), mark the tick; or its detection
         st_a_we = ev_core && syn_accumulate;
@@ -506,7 +517,7 @@ module fs_engine #(
         acc_count_wa = ev_m;
         acc_ep_wa = ev_m;
         acc_tick_wd = d_kind == 2 ? tick : acc_tick_now + tick;
-        acc_count_wd = d_kind == 2 ? 32'd1 : acc_count_now + 1;
+        acc_count_wd = d_kind == 2 ? W'(1) : acc_count_now + 1;
         acc_ep_wd = epoch;
         fired_list_we = commit && state == PROBE && p_fired;
         fired_list_wa = fired_count;
@@ -519,7 +530,7 @@ module fs_engine #(
             HOST: begin
                 ticks_we = host_step;
                 ticks_wa = idx;
-                ticks_wd = host_take ? in_tick : NO_SPIKE_TICK;
+                ticks_wd = host_take ? W'(in_tick) : W'(NO_SPIKE_TICK);
             end
             PROBE: ticks_we = commit;
             SEARCH, RESOLVE: begin
@@ -572,7 +583,7 @@ module fs_engine #(
     endtask
 
     // after neuron j's tick is written: the next fired output, the decoder, the next neuron, or the next stage
-    task automatic finish_neuron(input [31:0] j);
+    task automatic finish_neuron(input [W-1:0] j);
         begin
             if (state == SEARCH || resume == SEARCH && state == STEP) begin
                 fired_at <= fired_at + 1;
@@ -589,7 +600,7 @@ module fs_engine #(
                 end
             end else begin
                 idx <= j + 1;
-                rpos <= rpos + 1 == d_positions ? 32'd0 : rpos + 1;
+                rpos <= rpos + 1 == d_positions ? '0 : rpos + 1;
                 state <= RESOLVE;
             end
         end
@@ -653,7 +664,7 @@ module fs_engine #(
                     HOST: begin
                         if (host_step) begin
                             idx <= idx + 1;
-                            if (idx + 1 == INPUTS) begin
+                            if (idx + 1 == W'(INPUTS)) begin
                                 state <= SETUP1;
                             end
                         end
@@ -710,9 +721,9 @@ module fs_engine #(
                                 bias_arrival <= tick;
                             end
                         end else if (d_kind == 1 && d_quirk && quirk_tap) begin
-                            pos_count[quirk_pos] <= count_of(quirk_pos) + 1;
-                            pos_arrival[quirk_pos] <= tick;
-                            pos_valid[quirk_pos] <= 1'b1;
+                            pos_count[quirk_pos[PW-1:0]] <= count_of(quirk_pos) + 1;
+                            pos_arrival[quirk_pos[PW-1:0]] <= tick;
+                            pos_valid[quirk_pos[PW-1:0]] <= 1'b1;
                         end
                         if (d_kind != 1 || last_of_event) begin
                             drained <= drained + 1;
@@ -773,8 +784,8 @@ module fs_engine #(
                             best_theta <= theta_q;
                         end
                         if (idx + 1 == d_size) begin
-                            decision <= final_best < 0 ? 32'd0 : final_best[31:0];
-                            decision_tick <= final_best < 0 ? NIL : better ? o_tick : best_tick;
+                            decision <= final_best < 0 ? '0 : 32'($unsigned(final_best));
+                            decision_tick <= final_best < 0 ? 32'hFFFFFFFF : 32'(final_tick);
                             done <= 1'b1;
                             first_neuron();
                             state <= OUTPUT;
@@ -792,9 +803,9 @@ module fs_engine #(
                     end
                     OUTPUT: begin
                         // the output neuron's tick arrived: a spike if at or before the decision tick
-                        out_valid <= decision_tick != NIL && ticks_q <= decision_tick;
-                        out_neuron <= idx;
-                        out_tick <= ticks_q;
+                        out_valid <= decision_tick != 32'hFFFFFFFF && 32'(ticks_q) <= decision_tick;
+                        out_neuron <= 32'(idx);
+                        out_tick <= port_tick(ticks_q);
                         if (idx + 1 == d_size) begin
                             out_done <= 1'b1;
                             state <= FINISHED;

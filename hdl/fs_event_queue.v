@@ -11,29 +11,31 @@
 //   elem, next one clock after `ptr` settles.
 // Writes happen on a clock with push or pop high, at most one of them: push puts element `elem_in`
 // as entry `n` at the head of bucket `at`; pop removes tick next_tick from the map (its entries are
-// then walked from head through next). next = NIL (all ones) ends a bucket.
+// then walked from head through next). next = NIL (all ones) ends a bucket. Ticks and indices are W
+// bits; an occupancy word always holds 32 ticks.
 `default_nettype none
 module fs_event_queue #(
     parameter integer HORIZON = 16,        // ticks 0 .. HORIZON + 1
-    parameter integer ENTRIES = 4          // entries of one fill (a stage's events)
+    parameter integer ENTRIES = 4,         // entries of one fill (a stage's events)
+    parameter integer W = 32               // ticks and entry indices (> 5, holds HORIZON + 33 and NIL)
 ) (
     input  wire        clk,
     input  wire        clear,              // empty the queue
     input  wire        bucket_at,          // head reads bucket `at` (else next_tick's)
     /* verilator lint_off UNUSEDSIGNAL */  // indices: only their low bits address the memories
-    input  wire [31:0] at,
-    input  wire [31:0] ptr,
-    input  wire [31:0] n,
+    input  wire [W-1:0] at,
+    input  wire [W-1:0] ptr,
+    input  wire [W-1:0] n,
     /* verilator lint_on UNUSEDSIGNAL */
-    input  wire [31:0] elem_in,
+    input  wire [W-1:0] elem_in,
     input  wire        push,
     input  wire        pop,
-    output reg  [31:0] next_tick,          // NIL when empty
-    output wire [31:0] head,
-    output wire [31:0] elem,
-    output wire [31:0] next
+    output reg  [W-1:0] next_tick,         // NIL when empty
+    output wire [W-1:0] head,
+    output wire [W-1:0] elem,
+    output wire [W-1:0] next
 );
-    localparam [31:0] NIL = 32'hFFFFFFFF;
+    localparam [W-1:0] NIL = {W{1'b1}};
     localparam integer WORDS = (HORIZON + 2 + 31) / 32;
     localparam integer HEADS = HORIZON + 2;
 
@@ -42,29 +44,30 @@ module fs_event_queue #(
     endfunction
 
     reg [WORDS-1:0] summary;
-    reg [31:0] next_word;
+    reg [W-1:0] next_word;
     wire [31:0] word_q;
     /* verilator lint_off UNUSEDSIGNAL */  // addresses: low bits used
-    reg [31:0] word_ra;
-    wire [31:0] head_ra = bucket_at ? at : next_tick;
-    wire [31:0] at_word = at >> 5;
+    reg [W-1:0] word_ra;
+    wire [W-1:0] head_ra = bucket_at ? at : next_tick;
+    wire [W-1:0] at_word = at >> 5;
     /* verilator lint_on UNUSEDSIGNAL */
-    wire [31:0] word_now = summary[word_ra] ? word_q : 32'd0;
+    localparam integer WA = aw(WORDS);
+    wire [31:0] word_now = summary[word_ra[WA-1:0]] ? word_q : 32'd0;
 
     // the first word with its summary bit set, then its first set bit
     integer t;
     always @* begin
-        next_word = 32'd0;
+        next_word = '0;
         for (t = WORDS - 1; t >= 0; t = t - 1) begin
             if (summary[t]) begin
-                next_word = t;
+                next_word = W'(t);
             end
         end
         word_ra = bucket_at ? at_word : next_word;
         next_tick = NIL;
         for (t = 31; t >= 0; t = t - 1) begin
-            if (word_q[t] && summary[next_word] && !bucket_at) begin
-                next_tick = next_word * 32 + t;
+            if (word_q[t] && summary[next_word[WA-1:0]] && !bucket_at) begin
+                next_tick = W'(next_word * 32 + t);
             end
         end
     end
@@ -73,27 +76,27 @@ module fs_event_queue #(
     wire [31:0] popped = word_q & ~(32'd1 << next_tick[4:0]);
     wire [31:0] word_wd = pop ? popped : word_now | 32'd1 << at[4:0];
     /* verilator lint_off UNUSEDSIGNAL */
-    wire [31:0] word_wa = pop ? next_word : at_word;
+    wire [W-1:0] word_wa = pop ? next_word : at_word;
     /* verilator lint_on UNUSEDSIGNAL */
     // an old head of an empty bucket is stale
-    wire [31:0] next_wd = ((word_now >> at[4:0]) & 32'd1) != 0 ? head : NIL;
+    wire [W-1:0] next_wd = ((word_now >> at[4:0]) & 32'd1) != 0 ? head : NIL;
 
-    fs_sdp_ram #(.WIDTH(32), .DEPTH(WORDS)) words (.clk(clk), .we(push || pop), .waddr(word_wa[aw(WORDS)-1:0]),
-        .wdata(word_wd), .re(1'b1), .raddr(word_ra[aw(WORDS)-1:0]), .rdata(word_q));
-    fs_sdp_ram #(.WIDTH(32), .DEPTH(HEADS)) heads (.clk(clk), .we(push), .waddr(at[aw(HEADS)-1:0]), .wdata(n),
+    fs_sdp_ram #(.WIDTH(32), .DEPTH(WORDS)) words (.clk(clk), .we(push || pop), .waddr(word_wa[WA-1:0]),
+        .wdata(word_wd), .re(1'b1), .raddr(word_ra[WA-1:0]), .rdata(word_q));
+    fs_sdp_ram #(.WIDTH(W), .DEPTH(HEADS)) heads (.clk(clk), .we(push), .waddr(at[aw(HEADS)-1:0]), .wdata(n),
         .re(1'b1), .raddr(head_ra[aw(HEADS)-1:0]), .rdata(head));
-    fs_sdp_ram #(.WIDTH(32), .DEPTH(ENTRIES)) elems (.clk(clk), .we(push), .waddr(n[aw(ENTRIES)-1:0]),
+    fs_sdp_ram #(.WIDTH(W), .DEPTH(ENTRIES)) elems (.clk(clk), .we(push), .waddr(n[aw(ENTRIES)-1:0]),
         .wdata(elem_in), .re(1'b1), .raddr(ptr[aw(ENTRIES)-1:0]), .rdata(elem));
-    fs_sdp_ram #(.WIDTH(32), .DEPTH(ENTRIES)) links (.clk(clk), .we(push), .waddr(n[aw(ENTRIES)-1:0]),
+    fs_sdp_ram #(.WIDTH(W), .DEPTH(ENTRIES)) links (.clk(clk), .we(push), .waddr(n[aw(ENTRIES)-1:0]),
         .wdata(next_wd), .re(1'b1), .raddr(ptr[aw(ENTRIES)-1:0]), .rdata(next));
 
     always @(posedge clk) begin
         if (clear) begin
             summary <= '0;
         end else if (push) begin
-            summary[at_word] <= 1'b1;
+            summary[at_word[WA-1:0]] <= 1'b1;
         end else if (pop && popped == 0) begin
-            summary[next_word] <= 1'b0;
+            summary[next_word[WA-1:0]] <= 1'b0;
         end
     end
 endmodule

@@ -3,25 +3,27 @@
 // visit the nonempty ticks in ascending order, and under each tick exactly the entries pushed at it,
 // each once. Every third fill is abandoned after two ticks, as the engine abandons its queue at an
 // early decision: the clear that follows must leave no stale entry or occupancy bit behind.
-// +seed=N replays a run.
+// +seed=N replays a run; -GW=N builds the queue with N-bit ticks and indices.
 `default_nettype none
-module tb;
+module tb #(
+    parameter integer W = 32                   // ticks and indices (≥ 12: entries are 1000 + id)
+);
     localparam integer HORIZON = 100;          // ticks 0 .. 101, four occupancy words
     localparam integer ENTRIES = 64;
-    localparam [31:0] NIL = 32'hFFFFFFFF;
+    localparam [W-1:0] NIL = {W{1'b1}};
     reg clk = 1'b0;
     reg clear = 1'b0;
     reg bucket_at = 1'b0;
-    reg [31:0] at = 32'd0;
-    reg [31:0] ptr = 32'd0;
-    reg [31:0] n = 32'd0;
-    reg [31:0] elem_in = 32'd0;
+    reg [W-1:0] at = '0;
+    reg [W-1:0] ptr = '0;
+    reg [W-1:0] n = '0;
+    reg [W-1:0] elem_in = '0;
     reg push = 1'b0;
     reg pop = 1'b0;
-    wire [31:0] next_tick;
-    wire [31:0] head;
-    wire [31:0] elem;
-    wire [31:0] next;
+    wire [W-1:0] next_tick;
+    wire [W-1:0] head;
+    wire [W-1:0] elem;
+    wire [W-1:0] next;
     integer tick_of [0:ENTRIES-1];
     integer seen [0:ENTRIES-1];
     integer seed;
@@ -35,7 +37,7 @@ module tb;
     integer errors = 0;
     integer e;
 
-    fs_event_queue #(.HORIZON(HORIZON), .ENTRIES(ENTRIES)) dut (.clk(clk), .clear(clear), .bucket_at(bucket_at),
+    fs_event_queue #(.HORIZON(HORIZON), .ENTRIES(ENTRIES), .W(W)) dut (.clk(clk), .clear(clear), .bucket_at(bucket_at),
         .at(at), .ptr(ptr), .n(n), .elem_in(elem_in), .push(push), .pop(pop), .next_tick(next_tick), .head(head),
         .elem(elem), .next(next));
 
@@ -52,9 +54,9 @@ module tb;
     task automatic push_entry(input integer t, input integer id);
         begin
             bucket_at = 1'b1;
-            at = t;
-            n = id;
-            elem_in = 32'd1000 + id;
+            at = W'(t);
+            n = W'(id);
+            elem_in = W'(1000 + id);
             step();
             push = 1'b1;
             step();
@@ -121,7 +123,7 @@ module tb;
             end
         end
         if (errors == 0) begin
-            $display("PASS fs_event_queue (60 fills, seed %0d)", seed);
+            $display("PASS fs_event_queue (60 fills, seed %0d, W %0d)", seed, W);
         end else begin
             $fatal(1, "FAIL fs_event_queue: %0d mismatches, seed %0d", errors, seed);
         end

@@ -8,9 +8,12 @@ import org.firstspike.sim.HardwareImage;
  * image itself: A holds Σ |level| of any neuron's synapses, B that sum times the largest arrival
  * weight Z, Θ the largest threshold, and the table width every hi, lo, H, Z and Zc entry
  * (hdl/fs_ztable.v's contract). Levels are stored in 16 bits, so A has at least 17 and B at least
- * the table width plus 18.
+ * the table width plus 18. The word width W holds every index, address and tick the engine
+ * computes with: every image value, every memory depth and every tick (arrivals before the drop,
+ * bucket ticks of the queue, time-add sums) stays below 2^(W-2), so a sum of two of them, a mark
+ * (-2 - tick) and the no-spike tick NEVER = 2^(W-1) - 1 are all exact in W-bit two's complement.
  */
-public record EngineWidths(int aBits, int bBits, int thetaBits, int zBits) {
+public record EngineWidths(int aBits, int bBits, int thetaBits, int zBits, int wordBits) {
 
     public static EngineWidths of(HardwareImage img) {
         BigInteger zMax = BigInteger.ZERO;
@@ -38,7 +41,42 @@ public record EngineWidths(int aBits, int bBits, int thetaBits, int zBits) {
             thetaMax = Math.max(thetaMax, Math.abs(t));
         }
         int thetaBits = Math.max(2, BigInteger.valueOf(thetaMax).bitLength() + 1);
-        return new EngineWidths(aBits, bBits, thetaBits, zBits);
+        return new EngineWidths(aBits, bBits, thetaBits, zBits, wordBits(img));
+    }
+
+    /** The narrowest word width for {@code img}'s indices and ticks, at least 8 and at most 32. */
+    static int wordBits(HardwareImage img) {
+        long bound = 0;
+        int maxDelay = 0;
+        for (int[] a : new int[][] {img.pairFrom, img.pairTo, img.pairDelay, img.fanStart, img.fanTarget,
+                img.posStart, img.posList, img.tapStart, img.taps}) {
+            bound = Math.max(bound, a.length + 1L);
+            for (int v : a) {
+                bound = Math.max(bound, Math.abs((long) v));
+            }
+        }
+        for (int d : img.pairDelay) {
+            maxDelay = Math.max(maxDelay, d);
+        }
+        int operands = 1;
+        for (HardwareImage.StageDescriptor d : img.stages) {
+            operands = Math.max(operands, d.operands());
+            for (long v : new long[] {d.size(), d.tickBase(), d.feedFirst(), d.feedCount(), d.dropFrom(), d.positions(),
+                    d.windowTaps(), d.biasTick(), d.biasElement(), d.fanStartBase(), d.neuronBase(), d.posStartBase(),
+                    d.tapStartBase(), d.paddedBase(), d.padTick(), d.operands()}) {
+                bound = Math.max(bound, Math.abs(v));
+            }
+        }
+        for (HardwareImage.FeedDescriptor f : img.feeds) {
+            bound = Math.max(bound, Math.max(f.sourceTickBase(), f.pairBase() + (long) f.pairs()));
+        }
+        bound = Math.max(bound, Math.max(img.tickWords, img.theta.length));
+        bound = Math.max(bound, (long) MemoryImages.STAGE_WORDS * img.stages.size() + 3L * img.feeds.size());
+        bound = Math.max(bound, (img.horizon + (long) maxDelay + 34) * operands);
+        bound = Math.max(bound, Math.abs((long) img.inputNoSpikeTick));
+        // addresses run a few past a list's end (the next list's start, a window's taps)
+        bound += MemoryImages.maxTaps(img) + 8;
+        return Math.min(32, Math.max(8, 64 - Long.numberOfLeadingZeros(bound) + 2));
     }
 
     /** The largest Σ |level| over the synapses into one neuron, over every core. */

@@ -50,6 +50,7 @@ public final class MemoryImages {
         p.put("B_BITS", Integer.toString(w.bBits()));
         p.put("TH_BITS", Integer.toString(w.thetaBits()));
         p.put("Z_BITS", Integer.toString(w.zBits()));
+        p.put("W", Integer.toString(w.wordBits()));
         for (String[] f : FILES) {
             p.put(f[0], '"' + dir + "/" + f[1] + '"');
         }
@@ -67,36 +68,37 @@ public final class MemoryImages {
     /** Writes every image file into {@code dir}. */
     public static void write(HardwareImage img, Path dir) throws IOException {
         Files.createDirectories(dir);
+        EngineWidths w = EngineWidths.of(img);
+        int word = w.wordBits();
         StringBuilder sd = new StringBuilder();
         for (HardwareImage.StageDescriptor d : img.stages) {
-            int[] w = {d.kind(), d.size(), d.tickBase(), d.feedFirst(), d.feedCount(), d.dropFrom(), d.outputs(),
+            int[] words = {d.kind(), d.size(), d.tickBase(), d.feedFirst(), d.feedCount(), d.dropFrom(), d.outputs(),
                 d.positions(), d.windowTaps(), d.quirk() ? 1 : 0, d.biasTick(), d.biasElement(), d.fanStartBase(),
                 d.neuronBase(), d.posStartBase(), d.tapStartBase(), d.paddedBase(), d.padTick(), d.operands(),
                 d.output() ? 1 : 0};
-            for (int v : w) {
-                sd.append(hex32(v)).append('\n');
+            for (int v : words) {
+                sd.append(hex(v, word)).append('\n');
             }
         }
         Files.writeString(dir.resolve("stages.hex"), sd.toString());
         StringBuilder fd = new StringBuilder();
         for (HardwareImage.FeedDescriptor f : img.feeds) {
-            fd.append(hex32(f.sourceTickBase())).append('\n').append(hex32(f.pairBase())).append('\n')
-                    .append(hex32(f.pairs())).append('\n');
+            fd.append(hex(f.sourceTickBase(), word)).append('\n').append(hex(f.pairBase(), word)).append('\n')
+                    .append(hex(f.pairs(), word)).append('\n');
         }
         Files.writeString(dir.resolve("feeds.hex"), orZero(fd, 3));
-        ints(dir, "pair_from.hex", img.pairFrom, 32);
-        ints(dir, "pair_to.hex", img.pairTo, 32);
-        ints(dir, "pair_delay.hex", img.pairDelay, 32);
-        ints(dir, "fan_start.hex", img.fanStart, 32);
-        ints(dir, "fan_target.hex", img.fanTarget, 32);
+        ints(dir, "pair_from.hex", img.pairFrom, word);
+        ints(dir, "pair_to.hex", img.pairTo, word);
+        ints(dir, "pair_delay.hex", img.pairDelay, word);
+        ints(dir, "fan_start.hex", img.fanStart, word);
+        ints(dir, "fan_target.hex", img.fanTarget, word);
         ints(dir, "fan_level.hex", img.fanLevel, 16);
-        EngineWidths w = EngineWidths.of(img);
         longs(dir, "theta.hex", img.theta, w.thetaBits());
         bits(dir, "dead.hex", img.dead);
-        ints(dir, "pos_start.hex", img.posStart, 32);
-        ints(dir, "pos_list.hex", img.posList, 32);
-        ints(dir, "tap_start.hex", img.tapStart, 32);
-        ints(dir, "taps.hex", img.taps, 32);
+        ints(dir, "pos_start.hex", img.posStart, word);
+        ints(dir, "pos_list.hex", img.posList, word);
+        ints(dir, "tap_start.hex", img.tapStart, word);
+        ints(dir, "taps.hex", img.taps, word);
         bits(dir, "padded.hex", img.padded);
         longs(dir, "z_hi.hex", img.zHi, w.zBits());
         longs(dir, "z_lo.hex", img.zLo, w.zBits());
@@ -107,20 +109,14 @@ public final class MemoryImages {
     }
 
     private static void ints(Path dir, String name, int[] v, int bits) throws IOException {
-        StringBuilder sb = new StringBuilder();
-        for (int x : v) {
-            sb.append(bits == 16 ? String.format(Locale.ROOT, "%04x", x & 0xFFFF) : hex32(x)).append('\n');
-        }
-        Files.writeString(dir.resolve(name), orZero(sb, 1));
+        longs(dir, name, java.util.Arrays.stream(v).asLongStream().toArray(), bits);
     }
 
     /** {@code bits}-wide words, two's complement, as many hex digits as the memory's width. */
     private static void longs(Path dir, String name, long[] v, int bits) throws IOException {
         StringBuilder sb = new StringBuilder();
-        int digits = (bits + 3) / 4;
         for (long x : v) {
-            long word = bits >= 64 ? x : x & ((1L << bits) - 1);
-            sb.append(String.format(Locale.ROOT, "%0" + digits + "x", word)).append('\n');
+            sb.append(hex(x, bits)).append('\n');
         }
         Files.writeString(dir.resolve(name), orZero(sb, 1));
     }
@@ -133,8 +129,10 @@ public final class MemoryImages {
         Files.writeString(dir.resolve(name), orZero(sb, 1));
     }
 
-    static String hex32(int v) {
-        return String.format(Locale.ROOT, "%08x", v);
+    /** {@code v} as a {@code bits}-wide two's complement word in hex. */
+    static String hex(long v, int bits) {
+        long word = bits >= 64 ? v : v & ((1L << bits) - 1);
+        return String.format(Locale.ROOT, "%0" + (bits + 3) / 4 + "x", word);
     }
 
     private static int maxSize(HardwareImage img) {

@@ -25,6 +25,7 @@ class FsEventQueueTest {
         Hdl.lint(dir, files(), "fs_event_queue");
         Hdl.lint(dir, files(), "fs_event_queue", "-GHORIZON=1286", "-GENTRIES=6272");
         Hdl.lint(dir, files(), "fs_event_queue", "-GHORIZON=29", "-GENTRIES=1");
+        Hdl.lint(dir, files(), "fs_event_queue", "-GHORIZON=60", "-GENTRIES=20", "-GW=8");
     }
 
     @Test
@@ -39,7 +40,14 @@ class FsEventQueueTest {
         assertTrue(out.contains("PASS fs_event_queue"), out);
         // a second seed on the same build
         Hdl.Run again = Hdl.run(dir, List.of(dir.resolve("obj").resolve("Vtb").toString(), "+seed=7"), 600);
-        assertTrue(again.code() == 0 && again.output().contains("PASS fs_event_queue (60 fills, seed 7)"),
+        assertTrue(again.code() == 0 && again.output().contains("PASS fs_event_queue (60 fills, seed 7, W 32)"),
                 again.output());
+    }
+
+    @Test
+    void testbenchPassesWithNarrowWords() {
+        // 12 bits: ticks up to 133 and entries 1000 + id still fit, NIL is 12'hFFF
+        String out = Hdl.simulate(dir, files(), Hdl.lib("tb/fs_event_queue_tb.sv"), "-GW=12");
+        assertTrue(out.contains("PASS fs_event_queue (60 fills, seed 20261123, W 12)"), out);
     }
 }
