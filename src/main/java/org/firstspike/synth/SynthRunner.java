@@ -173,9 +173,11 @@ public final class SynthRunner {
         String ys = "# FirstSpike synth: " + top + " inside " + IoWrapper.MODULE + " for nextpnr on " + target.name()
                 + "\nread_verilog -sv " + String.join(" ", sources) + " " + o + "/io_wrapper.v\n"
                 + "hierarchy -top " + IoWrapper.MODULE + "\nproc\n"
-                + "synth_ice40 -top " + IoWrapper.MODULE + " -json " + o + "/wrapped.json\n";
+                // the same mapping as the bare top's (on the UP5K multipliers go to SB_MAC16)
+                + Family.ICE40.synthesize(IoWrapper.MODULE, o + "/wrapped.json", target.resources().dsps() > 0);
         double ySeconds = yosys(dir, out, "wrapped.ys", "wrapped.yosys.log", ys, IoWrapper.MODULE,
-                "synth_ice40 -top " + IoWrapper.MODULE);
+                Family.ICE40.synthesize(IoWrapper.MODULE, "", target.resources().dsps() > 0).lines().findFirst()
+                        .orElse(""));
         Path wlog = out.resolve("nextpnr-wrapped.log");
         Ran wrapped = nextpnr(dir, out, o + "/wrapped.json", o + "/" + top + ".asc", o + "/nextpnr-wrapped.log",
                 device, target);

@@ -129,6 +129,26 @@ class SynthRunnerTest {
     }
 
     @Test
+    void wrappedTopKeepsItsMultiplierInADspBlock() throws IOException {
+        // 16 × 16 multiply with 65 I/O bits: wrapped on the SG48, and the wrapper's synthesis must map
+        // the product to SB_MAC16 as the bare top's does (without -dsp it costs hundreds of LUTs)
+        Files.writeString(dir.resolve("mul_top.v"), """
+                `default_nettype none
+                module mul_top (input wire clk, input wire [15:0] a, input wire [15:0] b, output reg [31:0] p);
+                    always @(posedge clk) p <= a * b;
+                endmodule
+                `default_nettype wire
+                """);
+        SynthReport r = new SynthRunner().run(dir, "mul_top", Targets.load("ice40-up5k"));
+        assertNotNull(r.ioWrapper(), "65 I/O bits are more than the sg48 pins");
+        assertEquals(1, r.dsps(), r.cells().toString());
+        String log = Files.readString(r.directory().resolve("nextpnr-wrapped.log"));
+        SynthLogs.Use dsp = SynthLogs.utilisation(log).get("ICESTORM_DSP");
+        assertNotNull(dsp, "no ICESTORM_DSP line in the wrapped placement");
+        assertEquals(1, dsp.used(), "the wrapped design's multiplier is not in a DSP block");
+    }
+
+    @Test
     void latchIsRejectedWithItsSignal() throws IOException {
         Files.writeString(dir.resolve("latchy.v"), """
                 module latchy (input wire clk, input wire en, input wire d, output reg q, output reg r);
