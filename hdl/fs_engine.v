@@ -257,11 +257,6 @@ module fs_engine #(
     `FS_RAM(ticks, W, TICK_WORDS, "")
     `FS_RAM(fired_list, W, MAX_SIZE, "")
     // neuron state of the running core; minpool arrivals and time-add sums
-    `FS_RAM(st_a, A_BITS, MAX_SIZE, "")
-    `FS_RAM(st_b, B_BITS, MAX_SIZE, "")
-    `FS_RAM(st_mark, W, MAX_SIZE, "")
-    `FS_RAM(st_last, W, MAX_SIZE, "")
-    `FS_RAM(st_ep, 32, MAX_SIZE, "")
     `FS_RAM(acc_tick, W, MAX_SIZE, "")
     `FS_RAM(acc_count, W, MAX_SIZE, "")
     `FS_RAM(acc_ep, 32, MAX_SIZE, "")
@@ -290,11 +285,20 @@ module fs_engine #(
         end
     end
 
-    // the neuron whose state was read (syn_j, idx or the searched output): epoch-checked values
-    wire st_valid = st_ep_q == epoch;
-    wire signed [A_BITS-1:0] cur_a = st_valid ? st_a_q : {A_BITS{1'b0}};
-    wire signed [B_BITS-1:0] cur_b = st_valid ? st_b_q : {B_BITS{1'b0}};
-    wire signed [W-1:0] cur_mark = st_valid ? st_mark_q : $signed(NIL);
+    // the neuron whose state was read (syn_j, idx or the searched output): epoch-checked values,
+    // and the lane's update of it by the synapse being drained
+    reg [W-1:0] st_ra;
+    wire signed [A_BITS-1:0] cur_a;
+    wire signed [B_BITS-1:0] cur_b;
+    wire signed [W-1:0] cur_mark;
+    wire [W-1:0] cur_last;
+    wire syn_accumulate;
+    wire syn_detect;
+    wire signed [A_BITS-1:0] lane_a;
+    wire signed [B_BITS-1:0] lane_b;
+    wire signed [W-1:0] lane_mark;
+    wire [W-1:0] lane_last;
+    wire ev_core;
     /* verilator lint_off UNUSEDSIGNAL */
     wire signed [AP_BITS-1:0] cur_ap;      // A' is used inside the test; the decoder needs its products
     /* verilator lint_on UNUSEDSIGNAL */
@@ -343,7 +347,10 @@ module fs_engine #(
     wire more_events = drained + 1 < events;
     wire [W-1:0] syn_j = fan_target_q;
     wire signed [15:0] syn_q = fan_level_q;
-    wire signed [W-1:0] syn_seen = cur_mark;
+    fs_neuron_state #(.DEPTH(MAX_SIZE), .A_BITS(A_BITS), .B_BITS(B_BITS), .W(W), .EP_BITS(32)) neurons (.clk(clk),
+        .epoch(epoch), .raddr(st_ra), .waddr(syn_j), .a(cur_a), .b(cur_b), .mark(cur_mark), .last(cur_last),
+        .accumulate(ev_core && syn_accumulate), .detect(ev_core && syn_detect), .a_wd(lane_a), .b_wd(lane_b),
+        .mark_wd(lane_mark), .last_wd(lane_last));
     wire [W-1:0] quirk_pos = pos_list_q;
     wire quirk_tap = pos_start_q + koff < pos_end_q;
 
@@ -366,14 +373,14 @@ module fs_engine #(
         range_lo = '0;
         range_hi = '0;
         if (state == SEARCH) begin
-            range_lo = cur_mark <= -2 ? st_last_q : cur_mark;
+            range_lo = cur_mark <= -2 ? cur_last : cur_mark;
             range_hi = cur_mark <= -2 ? -2 - cur_mark : probe_tick;
         end else if (state == RESOLVE) begin
             if (r_dead) begin
                 range_lo = d_drop;
                 range_hi = d_drop;
             end else if (r_detected) begin
-                range_lo = st_last_q;
+                range_lo = cur_last;
                 range_hi = -2 - r_mark;
             end else begin
                 range_lo = r_pending ? r_mark : d_drop;
@@ -457,16 +464,12 @@ module fs_engine #(
             default: ticks_ra = W'(peek_addr);
         endcase
         case (state)
-            EVENT: st_a_ra = syn_j;
-            SEARCH: st_a_ra = sj;
-            default: st_a_ra = idx;
+            EVENT: st_ra = syn_j;
+            SEARCH: st_ra = sj;
+            default: st_ra = idx;
         endcase
-        st_b_ra = st_a_ra;
-        st_mark_ra = st_a_ra;
-        st_last_ra = st_a_ra;
-        st_ep_ra = st_a_ra;
-        theta_ra = d_nbase + st_a_ra;
-        dead_ra = d_nbase + st_a_ra;
+        theta_ra = d_nbase + st_ra;
+        dead_ra = d_nbase + st_ra;
         case (state)
             EVENT: acc_tick_ra = ev_m;
             WRITE: acc_tick_ra = d_kind == 2 ? taps_q : idx;
@@ -483,32 +486,14 @@ module fs_engine #(
     end
 
     // ---- write ports (commit clock only) -------------------------------------------------------------
-    wire ev_core = commit && state == EVENT && d_kind == 1 && fan_len != 0;
+    assign ev_core = commit && state == EVENT && d_kind == 1 && fan_len != 0;
     // one synapse (docs/semantics.md §4.1): first touch in the tick tests for an earlier firing
-    wire syn_detect = !(syn_seen >= $signed(tick)) && !(syn_seen <= -2) && cur_fires;
-    wire syn_accumulate = syn_seen >= $signed(tick) || !(syn_seen <= -2) && !cur_fires;
-    // q·Z(tick) at its own width (16 + Z_BITS + 1 bits), then widened to B
-    wire signed [Z_BITS:0] z_signed = {1'b0, z_tick};
-    wire signed [Z_BITS+16:0] qz = syn_q * z_signed;
+    fs_synapse_lane #(.A_BITS(A_BITS), .B_BITS(B_BITS), .Z_BITS(Z_BITS), .W(W)) lane (.a(cur_a), .b(cur_b),
+        .mark(cur_mark), .tick(tick), .level(syn_q), .z(z_tick), .fires(cur_fires), .accumulate(syn_accumulate),
+        .detect(syn_detect), .a_next(lane_a), .b_next(lane_b), .mark_next(lane_mark), .last_next(lane_last));
     wire [W-1:0] acc_tick_now = acc_ep_q == epoch ? acc_tick_q : '0;
     wire [W-1:0] acc_count_now = acc_ep_q == epoch ? acc_count_q : '0;
     always @* begin
-        // lane update of synapse syn_j: A += q, B += q·Z(tick), mark the tick; or its detection
-        st_a_we = ev_core && syn_accumulate;
-        st_b_we = st_a_we;
-        st_ep_we = st_a_we;
-        st_mark_we = ev_core && (syn_accumulate || syn_detect);
-        st_last_we = ev_core && syn_detect;
-        st_a_wa = syn_j;
-        st_b_wa = syn_j;
-        st_ep_wa = syn_j;
-        st_mark_wa = syn_j;
-        st_last_wa = syn_j;
-        st_a_wd = cur_a + {{(A_BITS - 16){syn_q[15]}}, syn_q};
-        st_b_wd = cur_b + {{(B_BITS - Z_BITS - 17){qz[Z_BITS+16]}}, qz};
-        st_ep_wd = epoch;
-        st_mark_wd = syn_detect ? -2 - ($signed(tick) - 1) : tick;
-        st_last_wd = syn_seen;
         // minpool: the element's (only) arrival; time-add: its running sum and operand count
         acc_tick_we = commit && state == EVENT && d_kind != 1;
         acc_count_we = acc_tick_we;
