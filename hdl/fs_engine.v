@@ -109,11 +109,9 @@ module fs_engine #(
     localparam integer POOL_PHASES = MAX_TAPS + 4;
     localparam integer AP_BITS = (A_BITS + G > TH_BITS ? A_BITS + G : TH_BITS) + 1;
     // the decoder's crossing products run on the firing test's multiplier: |B| in Z_BITS-wide pieces,
-    // one piece per clock for each of the two products, then the commit
+    // one piece per clock for each of the two products, then the commit (fs_output_decoder)
     localparam integer CHUNKS = (B_BITS + Z_BITS - 1) / Z_BITS;
     localparam integer DECODE_PHASES = 2 * CHUNKS + 2 > PHASES ? 2 * CHUNKS + 2 : PHASES;
-    localparam integer MAG_BITS = CHUNKS * Z_BITS;
-    localparam integer SUM_BITS = MAG_BITS + AP_BITS;
 
     function automatic integer aw(input integer depth);
         aw = depth > 1 ? $clog2(depth) : 1;
@@ -198,13 +196,7 @@ module fs_engine #(
     reg [W-1:0] lo;                        // binary search
     reg [W-1:0] hi;
     reg [W-1:0] probe_tick;
-    reg signed [W-1:0] best;               // the decoder's best output so far, its tick, B and A'
-    reg [W-1:0] best_tick;
-    reg signed [B_BITS-1:0] best_b;
-    reg signed [A_BITS-1:0] best_a;
-    reg signed [TH_BITS-1:0] best_theta;
     reg [4:0] resume;                      // the state a search returns to (SEARCH or RESOLVE)
-    reg [W-1:0] tap_min;                   // minpool write: the earliest arrival among the taps so far
 
     wire host_state = state == IDLE || state == HOST || state == FINISHED;
     wire pool_write = state == WRITE && d_kind == 2;
@@ -237,9 +229,6 @@ module fs_engine #(
 
     /* verilator lint_off UNUSEDSIGNAL */      // addresses: only their low bits are used
     // images
-    `FS_ROM(pair_from, W, PAIRS, PAIRFROM_INIT)
-    `FS_ROM(pair_to, W, PAIRS, PAIRTO_INIT)
-    `FS_ROM(pair_delay, W, PAIRS, PAIRDELAY_INIT)
     `FS_ROM(fan_start, W, FAN_LISTS, FANSTART_INIT)
     `FS_ROM(fan_end, W, FAN_LISTS, FANSTART_INIT)      // fan_start, read one entry further
     `FS_ROM(fan_target, W, SYNAPSES, FANTARGET_INIT)
@@ -257,9 +246,6 @@ module fs_engine #(
     `FS_RAM(ticks, W, TICK_WORDS, "")
     `FS_RAM(fired_list, W, MAX_SIZE, "")
     // neuron state of the running core; minpool arrivals and time-add sums
-    `FS_RAM(acc_tick, W, MAX_SIZE, "")
-    `FS_RAM(acc_count, W, MAX_SIZE, "")
-    `FS_RAM(acc_ep, 32, MAX_SIZE, "")
     /* verilator lint_on UNUSEDSIGNAL */
     `undef FS_RAM
     `undef FS_ROM
@@ -306,37 +292,26 @@ module fs_engine #(
     wire cur_fires;
     // at tick 0 an event's test compares against 0, as the simulator does
     wire [Z_BITS-1:0] test_zc = state == EVENT && tick == 0 ? {Z_BITS{1'b0}} : zc_test;
-    // decoder clocks 1 .. 2·CHUNKS: a Z_BITS-wide piece of |B_idx| times A'_best (even k), of |B_best| times
-    // A'_idx (odd k), the most significant piece first
-    wire x_on = state == DECODE && ph >= 16'd1 && ph <= 16'(2 * CHUNKS);
-    wire [15:0] x_k = ph - 16'd1;
-    wire x_best_side = x_k[0];
-    wire [15:0] x_piece = 16'(CHUNKS - 1) - (x_k >> 1);
-    wire [B_BITS-1:0] cur_abs = cur_b[B_BITS-1] ? -cur_b : cur_b;     // as unsigned, also for -2^(B-1)
-    reg [B_BITS-1:0] best_abs;             // |B_best|, kept with best
-    wire [MAG_BITS-1:0] x_mag = {{(MAG_BITS - B_BITS){1'b0}}, x_best_side ? best_abs : cur_abs};
-    reg [Z_BITS-1:0] x_zc;                 // a mux over the pieces (an index times Z_BITS would multiply)
-    integer c;
-    always @* begin
-        x_zc = {Z_BITS{1'b0}};
-        for (c = 0; c < CHUNKS; c = c + 1) begin
-            if (x_piece == 16'(c)) begin
-                x_zc = x_mag[c * Z_BITS +: Z_BITS];
-            end
-        end
-    end
-    wire x_use_best = x_on && !x_best_side;
+    // the output decoder borrows the firing test's multiplier for its crossing products
+    wire dec_mul_on;
+    wire signed [A_BITS-1:0] dec_mul_a;
+    wire signed [TH_BITS-1:0] dec_mul_theta;
+    wire [Z_BITS-1:0] dec_mul_zc;
     fs_fire_test #(.A_BITS(A_BITS), .B_BITS(B_BITS), .THETA_BITS(TH_BITS), .Z_BITS(Z_BITS), .G(G)) fire (
-        .a(x_use_best ? best_a : cur_a), .b(cur_b), .theta(x_use_best ? best_theta : theta_q),
-        .zc(x_on ? x_zc : test_zc), .ap(cur_ap), .prod(fire_prod), .fires(cur_fires));
+        .a(dec_mul_a), .b(cur_b), .theta(dec_mul_theta), .zc(dec_mul_on ? dec_mul_zc : test_zc), .ap(cur_ap),
+        .prod(fire_prod), .fires(cur_fires));
 
     // the gather's current pair
     wire [W-1:0] fd_src = fd[(d_ffirst + feed) * 3 + 0];
     wire [W-1:0] fd_pbase = fd[(d_ffirst + feed) * 3 + 1];
     wire [W-1:0] fd_pairs = fd[(d_ffirst + feed) * 3 + 2];
-    wire [W-1:0] src_tick = ticks_q;
-    wire [W-1:0] arrival = src_tick + pair_delay_q;
-    wire keep = src_tick != NEVER && (d_drop < 0 || $signed(arrival) < d_drop);
+    wire [W-1:0] pair_from_q;
+    wire [W-1:0] pair_to_q;
+    wire [W-1:0] arrival;
+    wire keep;
+    fs_delay_registers #(.PAIRS(PAIRS), .W(W), .FROM_INIT(PAIRFROM_INIT), .TO_INIT(PAIRTO_INIT),
+            .DELAY_INIT(PAIRDELAY_INIT)) pairs (.clk(clk), .addr(fd_pbase + pair), .from(pair_from_q),
+        .to(pair_to_q), .src_tick(ticks_q), .drop(d_drop), .arrival(arrival), .keep(keep));
 
     // the event being drained
     wire [W-1:0] ev_m = ev_elem_q;
@@ -412,40 +387,36 @@ module fs_engine #(
     // minpool output idx: tap w = ph − 3 arrives this clock; the earliest, or the pad tick if earlier
     wire [W-1:0] tap_w = W'(ph) - W'(3);
     wire tap_in = ph >= 3 && tap_w < W'(MAX_TAPS) && tap_start_q + tap_w < tap_end_q;
-    wire tap_earlier = tap_in && acc_count_q != 0 && acc_ep_q == epoch && acc_tick_q < tap_min;
-    wire [W-1:0] pool_tick = padded_q != 0 && d_padtick >= 0 && $signed(tap_min) > d_padtick ? d_padtick : tap_min;
+    // minpool and time-add stages: arrivals in EVENT, outputs in WRITE
+    reg [W-1:0] merge_ra;
+    /* verilator lint_off UNUSEDSIGNAL */    // the engine needs only the unit's output tick
+    wire [W-1:0] merge_sum;
+    wire [W-1:0] merge_count;
+    wire [W-1:0] merge_min;
+    /* verilator lint_on UNUSEDSIGNAL */
+    wire [W-1:0] merge_tick;
+    fs_merge_unit #(.DEPTH(MAX_SIZE), .W(W), .EP_BITS(32)) merge (.clk(clk), .epoch(epoch), .add(d_kind != 2),
+        .addr(merge_ra), .sum(merge_sum), .count(merge_count), .tick(tick),
+        .arrive(commit && state == EVENT && d_kind != 1), .window_start(ph == 16'd0), .tap(tap_in),
+        .padded(padded_q != 0), .pad_tick(d_padtick), .operands(d_operands), .window_min(merge_min),
+        .out_tick(merge_tick));
 
-    // decoder: is output idx better than best? (earliest tick, then the earlier crossing, then index)
-    wire [W-1:0] o_tick = ticks_q;
-    wire [W-1:0] b_tick = best < 0 ? NEVER : best_tick;
-    // the crossing comparison of fs_crossing_cmp, B_idx·A'_best < B_best·A'_idx (both A' > 0: both fired),
-    // from magnitudes accumulated piece by piece, then the signs of B
-    reg [SUM_BITS-1:0] sum_idx;            // |B_idx|·A'_best
-    reg [SUM_BITS-1:0] sum_best;           // |B_best|·A'_idx
-    wire [SUM_BITS-1:0] x_term = {{(SUM_BITS - Z_BITS - AP_BITS + 1){1'b0}}, fire_prod};
-    always @(posedge clk) begin
-        if (ph == 16'd0) begin
-            sum_idx <= '0;
-            sum_best <= '0;
-        end else if (x_on && !x_best_side) begin
-            sum_idx <= (sum_idx << Z_BITS) + x_term;
-        end else if (x_on) begin
-            sum_best <= (sum_best << Z_BITS) + x_term;
-        end
-    end
-    // with A' > 0 a negative B gives a negative product, so the signs decide unless they agree
-    wire neg_idx = cur_b[B_BITS-1];
-    wire neg_best = best_b[B_BITS-1];
-    wire crossing_earlier = neg_idx != neg_best ? neg_idx : neg_idx ? sum_best < sum_idx : sum_idx < sum_best;
-    wire better = o_tick < d_drop && (best < 0 || o_tick < b_tick || o_tick == b_tick && crossing_earlier);
-    wire signed [W-1:0] final_best = better ? $signed(idx) : best;
-    wire [W-1:0] final_tick = better ? o_tick : best_tick;
+    // decoder: output idx (its tick, state and threshold as read) against the best so far
+    /* verilator lint_off UNUSEDSIGNAL */    // the engine reports the final values
+    wire better;
+    wire signed [W-1:0] best;
+    wire [W-1:0] best_tick;
+    /* verilator lint_on UNUSEDSIGNAL */
+    wire signed [W-1:0] final_best;
+    wire [W-1:0] final_tick;
+    fs_output_decoder #(.A_BITS(A_BITS), .B_BITS(B_BITS), .TH_BITS(TH_BITS), .Z_BITS(Z_BITS), .G(G), .W(W)) decoder (
+        .clk(clk), .clear(commit && state == SETUP1), .decode(state == DECODE), .ph(ph), .commit(commit),
+        .index(idx), .tick(ticks_q), .drop(d_drop), .a(cur_a), .b(cur_b), .theta(theta_q), .mul_on(dec_mul_on),
+        .mul_a(dec_mul_a), .mul_theta(dec_mul_theta), .mul_zc(dec_mul_zc), .prod(fire_prod), .better(better),
+        .best(best), .best_tick(best_tick), .final_best(final_best), .final_tick(final_tick));
 
     // ---- read addresses ----------------------------------------------------------------------------
     always @* begin
-        pair_from_ra = fd_pbase + pair;
-        pair_to_ra = fd_pbase + pair;
-        pair_delay_ra = fd_pbase + pair;
         fan_start_ra = d_fanbase + ev_m;
         fan_end_ra = d_fanbase + ev_m + 1;
         fan_target_ra = fan_lo + koff;
@@ -471,12 +442,10 @@ module fs_engine #(
         theta_ra = d_nbase + st_ra;
         dead_ra = d_nbase + st_ra;
         case (state)
-            EVENT: acc_tick_ra = ev_m;
-            WRITE: acc_tick_ra = d_kind == 2 ? taps_q : idx;
-            default: acc_tick_ra = idx;
+            EVENT: merge_ra = ev_m;
+            WRITE: merge_ra = d_kind == 2 ? taps_q : idx;
+            default: merge_ra = idx;
         endcase
-        acc_count_ra = acc_tick_ra;
-        acc_ep_ra = acc_tick_ra;
         case (state)
             EVENT: test_n = tick - 1;
             PROBE: test_n = probe_now;
@@ -491,19 +460,7 @@ module fs_engine #(
     fs_synapse_lane #(.A_BITS(A_BITS), .B_BITS(B_BITS), .Z_BITS(Z_BITS), .W(W)) lane (.a(cur_a), .b(cur_b),
         .mark(cur_mark), .tick(tick), .level(syn_q), .z(z_tick), .fires(cur_fires), .accumulate(syn_accumulate),
         .detect(syn_detect), .a_next(lane_a), .b_next(lane_b), .mark_next(lane_mark), .last_next(lane_last));
-    wire [W-1:0] acc_tick_now = acc_ep_q == epoch ? acc_tick_q : '0;
-    wire [W-1:0] acc_count_now = acc_ep_q == epoch ? acc_count_q : '0;
     always @* begin
-        // minpool: the element's (only) arrival; time-add: its running sum and operand count
-        acc_tick_we = commit && state == EVENT && d_kind != 1;
-        acc_count_we = acc_tick_we;
-        acc_ep_we = acc_tick_we;
-        acc_tick_wa = ev_m;
-        acc_count_wa = ev_m;
-        acc_ep_wa = ev_m;
-        acc_tick_wd = d_kind == 2 ? tick : acc_tick_now + tick;
-        acc_count_wd = d_kind == 2 ? W'(1) : acc_count_now + 1;
-        acc_ep_wd = epoch;
         fired_list_we = commit && state == PROBE && p_fired;
         fired_list_wa = fired_count;
         fired_list_wd = idx;
@@ -530,7 +487,7 @@ module fs_engine #(
             WRITE: begin
                 // minpool: the first arrival or the pad tick; time-add: the sum once all operands came
                 ticks_we = commit;
-                ticks_wd = d_kind == 2 ? pool_tick : acc_count_now < d_operands ? NEVER : acc_tick_now;
+                ticks_wd = merge_tick;
             end
             default: ;
         endcase
@@ -599,17 +556,12 @@ module fs_engine #(
         end
     endtask
 
-    // the clock within the cycle; the minpool write collects its window minimum as the taps arrive
+    // the clock within the cycle
     always @(posedge clk) begin
         if (rst || commit) begin
             ph <= 16'd0;
         end else begin
             ph <= ph + 16'd1;
-        end
-        if (ph == 16'd0) begin
-            tap_min <= NEVER;
-        end else if (tap_earlier) begin
-            tap_min <= acc_tick_q;
         end
     end
 
@@ -660,7 +612,6 @@ module fs_engine #(
                         drained <= 0;
                         feed <= 0;
                         pair <= 0;
-                        best <= -1;
                         state <= SETUP2;
                     end
                     SETUP2: begin
@@ -760,14 +711,6 @@ module fs_engine #(
                         end
                     end
                     DECODE: begin
-                        best <= final_best;
-                        if (better) begin
-                            best_tick <= o_tick;
-                            best_b <= cur_b;
-                            best_abs <= cur_abs;
-                            best_a <= cur_a;
-                            best_theta <= theta_q;
-                        end
                         if (idx + 1 == d_size) begin
                             decision <= final_best < 0 ? '0 : 32'($unsigned(final_best));
                             decision_tick <= final_best < 0 ? 32'hFFFFFFFF : 32'(final_tick);
