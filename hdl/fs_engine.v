@@ -7,6 +7,12 @@
 // finish (resolution, or the output write), and the output core raises done at the decision and
 // streams its spikes out.
 //
+// The engine is the sequencer; its units are library modules, each with its own test:
+// fs_delay_registers (the gather's pairs), fs_event_queue, fs_neuron_state and fs_synapse_lane (a
+// core's state and its lane), fs_fire_test with fs_ztable (the firing test), fs_merge_unit (minpool
+// and time-add) and fs_output_decoder. Indices, addresses and ticks are W-bit words (the image's
+// proven width); the host ports are 32 bits wide.
+//
 // Block RAM. Every large memory is an fs_sdp_ram with a registered read port, so an engine cycle
 // spans PHASES clocks: a read issued in one clock is usable in the next, a chain of dependent reads
 // (event → fan-out list → synapse → neuron state) settles one memory per clock, and every register

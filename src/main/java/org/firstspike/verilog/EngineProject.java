@@ -16,7 +16,7 @@ import org.firstspike.sim.HardwareImage;
  */
 public final class EngineProject {
     /** Library files the project needs, in hdl/ and in the jar. */
-    public static final List<String> LIBRARY = List.of("fs_engine.v", "fs_event_queue.v", "fs_delay_registers.v",
+    public static final List<String> LIBRARY = List.of("fs_engine.v", "fs_delay_registers.v", "fs_event_queue.v",
             "fs_merge_unit.v", "fs_neuron_state.v", "fs_output_decoder.v", "fs_synapse_lane.v", "fs_sdp_ram.v",
             "fs_ztable.v", "fs_fire_test.v");
 
@@ -75,7 +75,7 @@ public final class EngineProject {
                 |---|---|
                 | `fs_top.v` | the top: the engine with this network's sizes and memory images |
                 | `fs_engine.v` | the engine (FirstSpike's `hdl/` library) |
-                | `fs_event_queue.v`, `fs_sdp_ram.v`, `fs_ztable.v`, `fs_fire_test.v` | its event queue, block RAM, membrane tables and firing test |
+                | %s | its units: delay registers, event queue, first-spike pooling and time-add, neuron state, output decoder, synapse lane, block RAM, membrane tables, firing test (FirstSpike's `hdl/README.md`) |
                 | `mem/*.hex` | stage descriptors, feeds, fan-out lists, weights, thresholds, windows, tables |
                 | `tb_cosim.sv` | a Verilator testbench: images from `inputs.txt`, results to `results.txt` |
                 | `build.sh` | builds the testbench with Verilator and runs it (`./build.sh +dump=K` also writes `dump.txt`) |
@@ -103,7 +103,13 @@ public final class EngineProject {
                 that many pairs `element tick` (elements ascending). `firstspike cosim FILE --work DIR` writes one
                 from a data set and compares the results. `results.txt` holds per image
                 `image K decision C tick T cycles N clocks M`, then `spike J T` for each output event.
-                """.formatted(network, target, image.stages.get(0).size(), image.inputNoSpikeTick);
+                """.formatted(network, target, units(), image.stages.get(0).size(), image.inputNoSpikeTick);
+    }
+
+    /** The library modules other than the engine, as a Markdown list of file names. */
+    private static String units() {
+        return String.join(", ", LIBRARY.stream().filter(f -> !f.equals("fs_engine.v")).map(f -> "`" + f + "`")
+                .toList());
     }
 
     /** A library module's text: from the jar, or from hdl/ when running from the source tree. */
