@@ -47,7 +47,6 @@ public record EngineWidths(int aBits, int bBits, int thetaBits, int zBits, int w
     /** The narrowest word width for {@code img}'s indices and ticks, at least 8 and at most 32. */
     static int wordBits(HardwareImage img) {
         long bound = 0;
-        int maxDelay = 0;
         for (int[] a : new int[][] {img.pairFrom, img.pairTo, img.pairDelay, img.fanStart, img.fanTarget,
                 img.posStart, img.posList, img.tapStart, img.taps}) {
             bound = Math.max(bound, a.length + 1L);
@@ -55,16 +54,12 @@ public record EngineWidths(int aBits, int bBits, int thetaBits, int zBits, int w
                 bound = Math.max(bound, Math.abs((long) v));
             }
         }
-        for (int d : img.pairDelay) {
-            maxDelay = Math.max(maxDelay, d);
-        }
+        int maxDelay = java.util.Arrays.stream(img.pairDelay).max().orElse(0);
         int operands = 1;
         for (HardwareImage.StageDescriptor d : img.stages) {
             operands = Math.max(operands, d.operands());
-            for (long v : new long[] {d.size(), d.tickBase(), d.feedFirst(), d.feedCount(), d.dropFrom(), d.positions(),
-                    d.windowTaps(), d.biasTick(), d.biasElement(), d.fanStartBase(), d.neuronBase(), d.posStartBase(),
-                    d.tapStartBase(), d.paddedBase(), d.padTick(), d.operands()}) {
-                bound = Math.max(bound, Math.abs(v));
+            for (int v : MemoryImages.descriptorWords(d)) {
+                bound = Math.max(bound, Math.abs((long) v));
             }
         }
         for (HardwareImage.FeedDescriptor f : img.feeds) {

@@ -72,11 +72,7 @@ public final class MemoryImages {
         int word = w.wordBits();
         StringBuilder sd = new StringBuilder();
         for (HardwareImage.StageDescriptor d : img.stages) {
-            int[] words = {d.kind(), d.size(), d.tickBase(), d.feedFirst(), d.feedCount(), d.dropFrom(), d.outputs(),
-                d.positions(), d.windowTaps(), d.quirk() ? 1 : 0, d.biasTick(), d.biasElement(), d.fanStartBase(),
-                d.neuronBase(), d.posStartBase(), d.tapStartBase(), d.paddedBase(), d.padTick(), d.operands(),
-                d.output() ? 1 : 0};
-            for (int v : words) {
+            for (int v : descriptorWords(d)) {
                 sd.append(hex(v, word)).append('\n');
             }
         }
@@ -102,6 +98,14 @@ public final class MemoryImages {
         bits(dir, "padded.hex", img.padded);
         longs(dir, "z_hi.hex", img.zHi, w.zBits());
         longs(dir, "z_lo.hex", img.zLo, w.zBits());
+    }
+
+    /** A stage descriptor's STAGE_WORDS words, in fs_engine's order. */
+    static int[] descriptorWords(HardwareImage.StageDescriptor d) {
+        return new int[] {d.kind(), d.size(), d.tickBase(), d.feedFirst(), d.feedCount(), d.dropFrom(), d.outputs(),
+            d.positions(), d.windowTaps(), d.quirk() ? 1 : 0, d.biasTick(), d.biasElement(), d.fanStartBase(),
+            d.neuronBase(), d.posStartBase(), d.tapStartBase(), d.paddedBase(), d.padTick(), d.operands(),
+            d.output() ? 1 : 0};
     }
 
     private static String orZero(StringBuilder sb, int words) {
