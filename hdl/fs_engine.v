@@ -32,13 +32,19 @@ module fs_engine #(
     parameter integer NO_SPIKE_TICK = 0,   // the tick of an input without an event
     parameter integer FEEDS = 1,
     parameter integer PAIRS = 1,
-    parameter integer FAN_LISTS = 2,       // Σ over cores of (input lists + 1)
-    parameter integer SYNAPSES = 1,
+    parameter integer FAN_LISTS = 2,       // 2 per core: its bias list's start and end
+    parameter integer SYNAPSES = 1,        // Σ bias list lengths
+    parameter integer KERNEL = 1,          // Σ over cores of kernel levels
+    parameter integer CHANNELS = 1,        // Σ over cores of input channels
+    parameter integer PIXEL_BITS = 1,      // a core's event word: channel · 2^PIXEL_BITS + pixel
+    parameter integer POS_STARTS = 2,      // Σ over cores of (pixels + 1)
     parameter integer NEURONS = 1,         // Σ over cores of neurons
     parameter integer POS_ENTRIES = 1,
     parameter integer PADDED = 1,
     parameter integer MAX_EVENTS = 4,      // the most events one stage can queue (pairs + bias)
-    parameter integer MAX_SIZE = 4,        // the largest stage
+    parameter integer MAX_CORE = 4,        // the most neurons of a core: the neuron state's depth
+    parameter integer MAX_MERGE = 4,       // the most time-add elements or minpool inputs: the merge unit's depth
+    parameter integer MAX_OUTPUTS = 4,     // the output core's neurons: the fired list's depth
     parameter integer MAX_POSITIONS = 1,   // the most positions of any core
     parameter integer MAX_TAPS = 1,        // the most input taps of one minpool window
     parameter integer TAP_STARTS = 1,
@@ -54,6 +60,7 @@ module fs_engine #(
     parameter integer Z_BITS = 40,         // unsigned table entries hi, lo, H, Z, Zc
     parameter integer W = 32,              // indices, addresses and ticks (signed where a tick can be); the
                                            // image generator proves every value stays below 2^(W-2)
+    parameter integer LEVEL_BITS = 16,     // signed kernel and bias levels (at most 16)
     parameter STAGE_INIT = "",
     parameter FEED_INIT = "",
     parameter PAIRFROM_INIT = "",
@@ -62,10 +69,13 @@ module fs_engine #(
     parameter FANSTART_INIT = "",
     parameter FANTARGET_INIT = "",
     parameter FANLEVEL_INIT = "",
+    parameter KERNEL_INIT = "",
+    parameter CHANBASE_INIT = "",
     parameter THETA_INIT = "",
     parameter DEAD_INIT = "",
     parameter POSSTART_INIT = "",
     parameter POSLIST_INIT = "",
+    parameter POSROW_INIT = "",
     parameter TAPSTART_INIT = "",
     parameter TAPS_INIT = "",
     parameter PADDED_INIT = "",
@@ -105,11 +115,11 @@ module fs_engine #(
     /* verilator lint_on UNUSEDSIGNAL */
     output wire [31:0] peek_tick
 );
-    localparam integer NF = 20;            // words per stage descriptor (HardwareImage order)
+    localparam integer NF = 21;            // words per stage descriptor (HardwareImage order)
     localparam [W-1:0] NEVER = {1'b0, {(W - 1){1'b1}}};
     localparam [W-1:0] NIL = {W{1'b1}};
-    // the longest chain of dependent reads is an event's: queue entry, fan-out start, synapse, neuron
-    // state; the fifth clock commits
+    // the longest chain of dependent reads is an event's: queue entry, the pixel's position list start,
+    // its (position, row) entry, then the kernel level and the neuron state; the fifth clock commits
     localparam integer PHASES = 5;
     // a minpool write: window start, then one tap per clock, its arrival a clock later, then commit
     localparam integer POOL_PHASES = MAX_TAPS + 4;
@@ -167,6 +177,7 @@ module fs_engine #(
     wire [W-1:0] d_ffirst = sd[s * NF + 3];
     wire [W-1:0] d_fcount = sd[s * NF + 4];
     wire signed [W-1:0] d_drop = sd[s * NF + 5];
+    wire [W-1:0] d_outputs = sd[s * NF + 6];
     wire [W-1:0] d_positions = sd[s * NF + 7];
     wire [W-1:0] d_wtaps = sd[s * NF + 8];
     wire d_quirk = sd[s * NF + 9] != 0;
@@ -180,6 +191,7 @@ module fs_engine #(
     wire signed [W-1:0] d_padtick = sd[s * NF + 17];
     wire [W-1:0] d_operands = sd[s * NF + 18];
     wire d_output = sd[s * NF + 19] != 0;
+    wire [W-1:0] d_chanbase = sd[s * NF + 20];
 
     // ---- control -------------------------------------------------------------------------------
     localparam [4:0] IDLE = 5'd0, HOST = 5'd1, SETUP1 = 5'd2, SETUP2 = 5'd3, GATHER = 5'd4, TICK = 5'd5,
@@ -197,7 +209,10 @@ module fs_engine #(
     /* verilator lint_off UNUSEDSIGNAL */
     reg [W-1:0] ptr;                       // event in the bucket (an index: low bits used)
     /* verilator lint_on UNUSEDSIGNAL */
-    reg [W-1:0] koff;                      // synapse within the event's list
+    reg [W-1:0] koff;                      // synapse within the bias list
+    reg [W-1:0] pi;                        // a core event: its position (in the pixel's list),
+    reg [W-1:0] oc;                        // the output channel,
+    reg [W-1:0] op_base;                   // and oc · positions, the channel's first neuron
     reg decided;
     reg [W-1:0] lo;                        // binary search
     reg [W-1:0] hi;
@@ -238,19 +253,22 @@ module fs_engine #(
     `FS_ROM(fan_start, W, FAN_LISTS, FANSTART_INIT)
     `FS_ROM(fan_end, W, FAN_LISTS, FANSTART_INIT)      // fan_start, read one entry further
     `FS_ROM(fan_target, W, SYNAPSES, FANTARGET_INIT)
-    `FS_ROM(fan_level, 16, SYNAPSES, FANLEVEL_INIT)
+    `FS_ROM(fan_level, LEVEL_BITS, SYNAPSES, FANLEVEL_INIT)
+    `FS_ROM(kernel, LEVEL_BITS, KERNEL, KERNEL_INIT)
+    `FS_ROM(chan_base, W, CHANNELS, CHANBASE_INIT)
     `FS_ROM(theta, TH_BITS, NEURONS, THETA_INIT)
     `FS_ROM(dead, 1, NEURONS, DEAD_INIT)
-    `FS_ROM(pos_start, W, FAN_LISTS, POSSTART_INIT)
-    `FS_ROM(pos_end, W, FAN_LISTS, POSSTART_INIT)
+    `FS_ROM(pos_start, W, POS_STARTS, POSSTART_INIT)
+    `FS_ROM(pos_end, W, POS_STARTS, POSSTART_INIT)
     `FS_ROM(pos_list, W, POS_ENTRIES, POSLIST_INIT)
+    `FS_ROM(pos_row, W, POS_ENTRIES, POSROW_INIT)
     `FS_ROM(tap_start, W, TAP_STARTS, TAPSTART_INIT)
     `FS_ROM(tap_end, W, TAP_STARTS, TAPSTART_INIT)
     `FS_ROM(taps, W, TAP_ENTRIES, TAPS_INIT)
     `FS_ROM(padded, 1, PADDED, PADDED_INIT)
     // working memories
     `FS_RAM(ticks, W, TICK_WORDS, "")
-    `FS_RAM(fired_list, W, MAX_SIZE, "")
+    `FS_RAM(fired_list, W, MAX_OUTPUTS, "")
     // neuron state of the running core; minpool arrivals and time-add sums
     /* verilator lint_on UNUSEDSIGNAL */
     `undef FS_RAM
@@ -319,21 +337,31 @@ module fs_engine #(
             .DELAY_INIT(PAIRDELAY_INIT)) pairs (.clk(clk), .addr(fd_pbase + pair), .from(pair_from_q),
         .to(pair_to_q), .src_tick(ticks_q), .drop(d_drop), .arrival(arrival), .keep(keep));
 
-    // the event being drained
+    // the event being drained. A core's: the bias list synapse by synapse, or for input (channel ev_cin,
+    // pixel ev_px) every window position of the pixel, and at each the kernel row of its tap, one output
+    // channel per cycle; a zero level or a dead neuron leaves the lane idle (docs/architecture.md §4.3)
     wire [W-1:0] ev_m = ev_elem_q;
+    wire ev_bias = bias_now && ev_m == d_belem;
+    wire [W-1:0] ev_cin = ev_m >> PIXEL_BITS;
+    wire [W-1:0] ev_px = ev_m & W'((1 << PIXEL_BITS) - 1);
     wire [W-1:0] fan_lo = fan_start_q;
     wire [W-1:0] fan_len = fan_end_q - fan_lo;
-    wire [W-1:0] ev_cycles = fan_len == 0 ? W'(1) : fan_len;
-    wire last_of_event = koff + 1 >= ev_cycles;
+    wire [W-1:0] npos = pos_end_q - pos_start_q;
+    wire last_channel = oc + 1 >= d_outputs;
+    wire last_of_event = ev_bias ? koff + 1 >= fan_len : npos == 0 || pi + 1 >= npos && last_channel;
     wire more_events = drained + 1 < events;
-    wire [W-1:0] syn_j = fan_target_q;
-    wire signed [15:0] syn_q = fan_level_q;
-    fs_neuron_state #(.DEPTH(MAX_SIZE), .A_BITS(A_BITS), .B_BITS(B_BITS), .W(W), .EP_BITS(32)) neurons (.clk(clk),
+    wire [W-1:0] syn_j = ev_bias ? fan_target_q : op_base + pos_list_q;
+    wire signed [LEVEL_BITS-1:0] bias_level = fan_level_q;
+    wire signed [LEVEL_BITS-1:0] row_level = kernel_q;
+    wire signed [15:0] syn_q = ev_bias ? 16'(bias_level) : 16'(row_level);
+    wire ev_live = ev_bias ? fan_len != 0 : npos != 0 && syn_q != 0 && dead_q == 0;
+    fs_neuron_state #(.DEPTH(MAX_CORE), .A_BITS(A_BITS), .B_BITS(B_BITS), .W(W), .EP_BITS(32)) neurons (.clk(clk),
         .epoch(epoch), .raddr(st_ra), .waddr(syn_j), .a(cur_a), .b(cur_b), .mark(cur_mark), .last(cur_last),
         .accumulate(ev_core && syn_accumulate), .detect(ev_core && syn_detect), .a_wd(lane_a), .b_wd(lane_b),
         .mark_wd(lane_mark), .last_wd(lane_last));
+    // the quirk's position counters: one arrival per position, counted at its first channel
     wire [W-1:0] quirk_pos = pos_list_q;
-    wire quirk_tap = pos_start_q + koff < pos_end_q;
+    wire quirk_tap = npos != 0 && oc == 0;
 
     // resolution of neuron idx (docs/semantics.md §4.2); rpos is its position
     wire signed [W-1:0] r_mark = cur_mark;
@@ -401,7 +429,7 @@ module fs_engine #(
     wire [W-1:0] merge_min;
     /* verilator lint_on UNUSEDSIGNAL */
     wire [W-1:0] merge_tick;
-    fs_merge_unit #(.DEPTH(MAX_SIZE), .W(W), .EP_BITS(32)) merge (.clk(clk), .epoch(epoch), .add(d_kind != 2),
+    fs_merge_unit #(.DEPTH(MAX_MERGE), .W(W), .EP_BITS(32)) merge (.clk(clk), .epoch(epoch), .add(d_kind != 2),
         .addr(merge_ra), .sum(merge_sum), .count(merge_count), .tick(tick),
         .arrive(commit && state == EVENT && d_kind != 1), .window_start(ph == 16'd0), .tap(tap_in),
         .padded(padded_q != 0), .pad_tick(d_padtick), .operands(d_operands), .window_min(merge_min),
@@ -423,13 +451,16 @@ module fs_engine #(
 
     // ---- read addresses ----------------------------------------------------------------------------
     always @* begin
-        fan_start_ra = d_fanbase + ev_m;
-        fan_end_ra = d_fanbase + ev_m + 1;
+        fan_start_ra = d_fanbase;
+        fan_end_ra = d_fanbase + 1;
         fan_target_ra = fan_lo + koff;
         fan_level_ra = fan_lo + koff;
-        pos_start_ra = d_posbase + ev_m;
-        pos_end_ra = d_posbase + ev_m + 1;
-        pos_list_ra = pos_start_q + koff;
+        pos_start_ra = d_posbase + ev_px;
+        pos_end_ra = d_posbase + ev_px + 1;
+        chan_base_ra = d_chanbase + ev_cin;
+        pos_list_ra = pos_start_q + pi;
+        pos_row_ra = pos_start_q + pi;
+        kernel_ra = chan_base_q + pos_row_q + oc;
         tap_start_ra = d_winbase + idx;
         tap_end_ra = d_winbase + idx + 1;
         padded_ra = d_padbase + idx;
@@ -461,7 +492,7 @@ module fs_engine #(
     end
 
     // ---- write ports (commit clock only) -------------------------------------------------------------
-    assign ev_core = commit && state == EVENT && d_kind == 1 && fan_len != 0;
+    assign ev_core = commit && state == EVENT && d_kind == 1 && ev_live;
     // one synapse (docs/semantics.md §4.1): first touch in the tick tests for an earlier firing
     fs_synapse_lane #(.A_BITS(A_BITS), .B_BITS(B_BITS), .Z_BITS(Z_BITS), .W(W)) lane (.a(cur_a), .b(cur_b),
         .mark(cur_mark), .tick(tick), .level(syn_q), .z(z_tick), .fires(cur_fires), .accumulate(syn_accumulate),
@@ -652,12 +683,15 @@ module fs_engine #(
                         tick <= next_tick;
                         ptr <= q_head_q;
                         koff <= 0;
+                        pi <= 0;
+                        oc <= 0;
+                        op_base <= 0;
                         state <= EVENT;
                     end
                     EVENT: begin
-                        // the element's window positions, one per cycle of the event (the image
-                        // guarantees an event has as many cycles as positions); the bias counts apart
-                        if (d_kind == 1 && d_quirk && bias_now && ev_m == d_belem) begin
+                        // the element's window positions, each at its first channel's cycle; the bias
+                        // counts apart
+                        if (d_kind == 1 && d_quirk && ev_bias) begin
                             if (koff == 0) begin
                                 bias_arrived <= 1'b1;
                                 bias_arrival <= tick;
@@ -670,12 +704,22 @@ module fs_engine #(
                         if (d_kind != 1 || last_of_event) begin
                             drained <= drained + 1;
                             koff <= 0;
+                            pi <= 0;
+                            oc <= 0;
+                            op_base <= 0;
                             ptr <= ev_next_q;
                             if (ev_next_q == NIL) begin
                                 after_bucket();
                             end
-                        end else begin
+                        end else if (ev_bias) begin
                             koff <= koff + 1;
+                        end else if (last_channel) begin
+                            oc <= 0;
+                            op_base <= 0;
+                            pi <= pi + 1;
+                        end else begin
+                            oc <= oc + 1;
+                            op_base <= op_base + d_positions;
                         end
                     end
                     PROBE: begin

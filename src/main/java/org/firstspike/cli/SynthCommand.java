@@ -84,9 +84,8 @@ final class SynthCommand implements Command {
         }
         String misfit = ImageFootprint.of(image).misfit(c.target());
         if (misfit != null) {
-            throw new UsageException(misfit + ". Nothing was synthesized. The engine keeps every core's fan-out "
-                    + "lists synapse by synapse; generating them from the shared convolution weights is the planned "
-                    + "fix (docs/architecture.md §6).");
+            throw new UsageException(misfit + ". Nothing was synthesized. What still has to shrink is in "
+                    + "docs/architecture.md §6.2.");
         }
         long clocks = meanClocks(cl, net, program, image);
         Path dir = Path.of(cl.getOptionValue("output", "build/" + net.name() + "-" + c.target().name()));

@@ -8,10 +8,12 @@ import org.firstspike.model.WindowTaps;
 
 /**
  * Builds a core's fan-out lists — for every input element, its nonzero synapses into live neurons,
- * by position then output channel — and packs each list into lane bundles: a cycle takes at most
- * `lanes` synapses, each in a different state-memory bank (bank = output channel mod lanes). That
- * packing is the engine's schedule. The lists are built in flat arrays: one counting pass sizes
- * them, a second fills them in the same order.
+ * by position then output channel — and the engine's schedule of them (docs/architecture.md §4.3):
+ * an input element's event walks its window positions and, at each, the kernel row of its tap, all
+ * output channels, `lanes` consecutive channels per cycle (a zero level or a dead neuron leaves its
+ * lane idle); the bias list is packed into bundles of at most `lanes` synapses, each in a different
+ * state-memory bank (bank = output channel mod lanes). The lists are built in flat arrays: one
+ * counting pass sizes them, a second fills them in the same order.
  */
 final class CoreCompiler {
     private CoreCompiler() {
@@ -81,15 +83,18 @@ final class CoreCompiler {
         int[] target = new int[start[lists]];
         short[] level = new short[target.length];
         int[] posList = new int[posStart[lists]];
+        int[] posTap = new int[posList.length];
         int[] at = java.util.Arrays.copyOf(start, lists);
         int[] posAt = java.util.Arrays.copyOf(posStart, lists);
         int[] live = new int[outs];
         java.util.Arrays.fill(lastPos, -1);
         for (int p = 0; p < positions; p++) {
             int[] tap = taps[p];
-            for (int m : tap) {
+            for (int k = 0; k < tap.length; k++) {
+                int m = tap[k];
                 if (m >= 0 && lastPos[m] != p) {
                     lastPos[m] = p;
+                    posTap[posAt[m]] = k;
                     posList[posAt[m]++] = p;
                 }
             }
@@ -135,14 +140,34 @@ final class CoreCompiler {
             theta[j] = c.weights().hardware().threshold(j / positions);
         }
         int[] bundles = new int[lists];
-        Packer packer = new Packer(lanes, target.length);
-        for (int m = 0; m < lists; m++) {
-            bundles[m] = packer.count(target, start[m], start[m + 1], positions);
+        int rowCycles = (outs + lanes - 1) / lanes;
+        for (int m = 0; m < inputs; m++) {
+            bundles[m] = Math.max(1, (posStart[m + 1] - posStart[m]) * rowCycles);
+        }
+        if (bias) {
+            bundles[inputs] = new Packer(lanes, target.length).count(target, start[inputs], start[lists], positions);
         }
         int windowTaps = (c.conv() ? c.inShape()[0] * c.window().kh() * c.window().kw() : c.fanIn()) + (bias ? 1 : 0);
         boolean quirk = c.lastInputSentinel() == org.firstspike.model.LastInputSentinel.ONE;
+        CoreStage.Kernel kernel = kernel(c, in, levels, outs);
         return new CoreStage(n.name(), neurons, feeds, c.outChannels(), positions, windowTaps, c.noSpikeTick(), quirk,
-                theta, dead, start, target, level, bundles, posStart, posList, biasTick(c));
+                theta, dead, start, target, level, bundles, posStart, posList, posTap, kernel, biasTick(c));
+    }
+
+    /**
+     * The shared kernel as the engine reads it: row k = (input channel, tap) holds the levels of every
+     * output channel. A dense core is one window over all its inputs, one channel of fanIn taps.
+     */
+    private static CoreStage.Kernel kernel(IrOp.Neuron c, Shape in, int[] levels, int outs) {
+        int perOut = levels.length / outs;
+        int[] rows = new int[levels.length];
+        for (int o = 0; o < outs; o++) {
+            for (int k = 0; k < perOut; k++) {
+                rows[k * outs + o] = levels[o * perOut + k];
+            }
+        }
+        int channels = c.conv() ? in.channels() : 1;
+        return new CoreStage.Kernel(channels, perOut / channels, in.size() / channels, rows);
     }
 
     private static int biasTick(IrOp.Neuron c) {

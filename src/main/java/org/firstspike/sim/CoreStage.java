@@ -21,11 +21,21 @@ final class CoreStage extends Stage {
     final int[] bundles;
     final int[] posStart;
     final int[] posList;
+    /** Per entry of posList: the tap (index into the window's taps over all channels) of the element there. */
+    final int[] posTap;
+    final Kernel kernel;
     final int biasTick;
+
+    /**
+     * The shared kernel: {@code rows[k · outputs + o]} is output channel o's level at tap k = (input
+     * channel c, spatial tap t) = c · taps + t. Input element m is channel m / spatial, pixel m % spatial.
+     */
+    record Kernel(int channels, int taps, int spatial, int[] rows) {
+    }
 
     CoreStage(String name, int size, Feed[] feeds, int outputs, int positions, int windowTaps, int noSpikeTick,
             boolean lastInputQuirk, long[] theta, boolean[] dead, int[] fanStart, int[] fanTarget, short[] fanLevel,
-            int[] bundles, int[] posStart, int[] posList, int biasTick) {
+            int[] bundles, int[] posStart, int[] posList, int[] posTap, Kernel kernel, int biasTick) {
         super(name, size, feeds);
         this.outputs = outputs;
         this.positions = positions;
@@ -40,6 +50,8 @@ final class CoreStage extends Stage {
         this.bundles = bundles;
         this.posStart = posStart;
         this.posList = posList;
+        this.posTap = posTap;
+        this.kernel = kernel;
         this.biasTick = biasTick;
     }
 

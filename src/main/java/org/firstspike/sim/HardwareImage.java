@@ -9,6 +9,13 @@ import java.util.List;
  * that reads them does the same work in the same cycles. Stage 0 is the input; arrays that belong
  * to one kind of stage are concatenated over the stages of that kind, and each stage's descriptor
  * holds its bases.
+ *
+ * A core's synapses are not stored one by one: an event for input element m = (channel c, pixel s)
+ * reaches the window positions listed for pixel s, and at each position p with tap t the kernel row
+ * of (c, t) gives every output channel's level (docs/architecture.md §4.3). So a core's event word
+ * (in the queue, and in the pair lists that feed it) is c · 2^{@link #pixelBits} + s, and its images
+ * are the kernel rows, each channel's first row, and per pixel its (position, row offset) list;
+ * only the bias, whose list runs over neurons, is an explicit list of (neuron, level).
  */
 public final class HardwareImage {
     public static final int KIND_INPUT = 0;
@@ -20,7 +27,7 @@ public final class HardwareImage {
     public record StageDescriptor(String name, int kind, int size, int tickBase, int feedFirst, int feedCount,
             int dropFrom, int outputs, int positions, int windowTaps, boolean quirk, int biasTick, int biasElement,
             int fanStartBase, int neuronBase, int posStartBase, int tapStartBase, int paddedBase, int padTick, int operands,
-            boolean output) {
+            boolean output, int channelBase) {
     }
 
     /** One feed: {@code pairs} pairs from {@code pairBase}, reading ticks at {@code sourceTickBase}. */
@@ -29,22 +36,29 @@ public final class HardwareImage {
 
     public final List<StageDescriptor> stages;
     public final List<FeedDescriptor> feeds;
-    /** Per pair: source element, input element, delay ticks. */
+    /** Per pair: source element, input element (a core's: its event word), delay ticks. */
     public final int[] pairFrom;
     public final int[] pairTo;
     public final int[] pairDelay;
-    /** Per core input list (concatenated): start of its fan-out in fanTarget/fanLevel (absolute), one past the last at the end of each core. */
+    /** Per core: start and end of its bias list in fanTarget/fanLevel (absolute; equal without a bias). */
     public final int[] fanStart;
+    /** The bias lists: neuron (within the core) and level. */
     public final int[] fanTarget;
     public final int[] fanLevel;
-    /** Per core input list: lane bundles. */
-    public final int[] bundles;
+    /** Kernel rows, per core: row k holds output channel o's level at k · outputs + o. */
+    public final int[] kernel;
+    /** Per core input channel: the absolute index of its first kernel row's first level. */
+    public final int[] chanBase;
+    /** Input element m of a core is channel m / pixels, pixel m % pixels; its event word packs them with this many pixel bits. */
+    public final int pixelBits;
     /** Per core neuron (concatenated): Θ, and whether it is dead. */
     public final long[] theta;
     public final boolean[] dead;
-    /** Per core input list: start of its positions in posList (absolute). */
+    /** Per core pixel: start of its window positions in posList/posRow (absolute); one past the last at the end of each core. */
     public final int[] posStart;
+    /** Per entry: the window position, and the offset of its tap's kernel row from the channel's first (tap · outputs). */
     public final int[] posList;
+    public final int[] posRow;
     /** Per minpool output element: start of its window's input taps (absolute); one past the last at the end. */
     public final int[] tapStart;
     public final int[] taps;
@@ -71,11 +85,14 @@ public final class HardwareImage {
         this.fanStart = b.fanStart.toArray();
         this.fanTarget = b.fanTarget.toArray();
         this.fanLevel = b.fanLevel.toArray();
-        this.bundles = b.bundles.toArray();
+        this.kernel = b.kernel.toArray();
+        this.chanBase = b.chanBase.toArray();
+        this.pixelBits = b.pixelBits;
         this.theta = b.theta.stream().mapToLong(Long::longValue).toArray();
         this.dead = toBooleans(b.dead);
         this.posStart = b.posStart.toArray();
         this.posList = b.posList.toArray();
+        this.posRow = b.posRow.toArray();
         this.tapStart = b.tapStart.toArray();
         this.taps = b.taps.toArray();
         this.padded = toBooleans(b.padded);
@@ -114,8 +131,14 @@ public final class HardwareImage {
             throw new Unsupported("the Verilog engine has one lane and one neuron unit so far; this target asks for "
                     + p.engine().lanes() + " lanes and " + p.engine().neuronUnits() + " neuron units");
         }
-        Builder b = new Builder();
         List<Stage> st = p.stages();
+        int pixels = 1;
+        for (Stage s : st) {
+            if (s instanceof CoreStage c) {
+                pixels = Math.max(pixels, c.kernel.spatial());
+            }
+        }
+        Builder b = new Builder(32 - Integer.numberOfLeadingZeros(Math.max(1, pixels - 1)));
         int[] tickBase = new int[st.size()];
         for (int s = 0; s < st.size(); s++) {
             tickBase[s] = b.tickWords;
@@ -153,15 +176,27 @@ public final class HardwareImage {
         final Ints fanStart = new Ints();
         final Ints fanTarget = new Ints();
         final Ints fanLevel = new Ints();
-        final Ints bundles = new Ints();
+        final Ints kernel = new Ints();
+        final Ints chanBase = new Ints();
         final List<Long> theta = new ArrayList<>();
         final Ints dead = new Ints();
         final Ints posStart = new Ints();
         final Ints posList = new Ints();
+        final Ints posRow = new Ints();
         final Ints tapStart = new Ints();
         final Ints taps = new Ints();
         final Ints padded = new Ints();
+        final int pixelBits;
         int tickWords;
+
+        Builder(int pixelBits) {
+            this.pixelBits = pixelBits;
+        }
+
+        /** Core c's event word for input element m: its channel and pixel. */
+        private int eventWord(CoreStage c, int m) {
+            return m / c.kernel.spatial() << pixelBits | m % c.kernel.spatial();
+        }
 
         void add(Stage st, int[] tickBase, boolean output) {
             int feedFirst = feeds.size();
@@ -172,7 +207,7 @@ public final class HardwareImage {
                 feeds.add(new FeedDescriptor(tickBase[f.source()], pairFrom.size, f.pairs()));
                 for (int i = 0; i < f.pairs(); i++) {
                     pairFrom.add(f.from()[i]);
-                    pairTo.add(f.to()[i]);
+                    pairTo.add(st instanceof CoreStage c ? eventWord(c, f.to()[i]) : f.to()[i]);
                     pairDelay.add(f.delay() == null ? 0 : f.delay()[i]);
                 }
             }
@@ -184,10 +219,10 @@ public final class HardwareImage {
                 stages.add(pool(m, tickBase, feedFirst, feedCount));
             } else if (st instanceof TimeAddStage t) {
                 stages.add(new StageDescriptor(t.name, KIND_TIMEADD, t.size, tickBase[stages.size()], feedFirst,
-                        feedCount, drop, 0, 0, 0, false, -1, 0, 0, 0, 0, 0, 0, 0, t.operands(), false));
+                        feedCount, drop, 0, 0, 0, false, -1, 0, 0, 0, 0, 0, 0, 0, t.operands(), false, 0));
             } else {
                 stages.add(new StageDescriptor(st.name, KIND_INPUT, st.size, tickBase[stages.size()], feedFirst, 0,
-                        drop, 0, 0, 0, false, -1, 0, 0, 0, 0, 0, 0, 0, 0, false));
+                        drop, 0, 0, 0, false, -1, 0, 0, 0, 0, 0, 0, 0, 0, false, 0));
             }
         }
 
@@ -196,37 +231,59 @@ public final class HardwareImage {
             int fanBase = fanStart.size;
             int neuronBase = theta.size();
             int posBase = posStart.size;
-            int targetBase = fanTarget.size;
-            int posListBase = posList.size;
-            int lists = c.fanStart.length - 1;
-            for (int m = 0; m <= lists; m++) {
-                fanStart.add(targetBase + c.fanStart[m]);
-                posStart.add(posListBase + c.posStart[m]);
-            }
-            for (int k = 0; k < c.fanTarget.length; k++) {
+            int chanFirst = chanBase.size;
+            boolean bias = c.biasTick >= 0;
+            int from = bias ? c.fanStart[c.biasElement()] : 0;
+            int to = bias ? c.fanStart[c.biasElement() + 1] : 0;
+            fanStart.add(fanTarget.size);
+            fanStart.add(fanTarget.size + to - from);
+            for (int k = from; k < to; k++) {
                 fanTarget.add(c.fanTarget[k]);
                 fanLevel.add(c.fanLevel[k]);
             }
-            for (int m = 0; m < lists; m++) {
-                bundles.add(c.bundles[m]);
-                // the quirk's position counters advance one per cycle of the event (the bias apart)
-                boolean bias = c.biasTick >= 0 && m == c.biasElement();
-                if (c.lastInputQuirk && !bias && c.posStart[m + 1] - c.posStart[m] > c.bundles[m]) {
-                    throw new Unsupported("core '" + c.name + "': input " + m + " reaches " + (c.posStart[m + 1]
-                            - c.posStart[m]) + " window positions but only " + c.bundles[m] + " synapse bundles, "
-                            + "so its last_input_sentinel counters need more cycles than the cost model gives");
+            CoreStage.Kernel kn = c.kernel;
+            for (int ch = 0; ch < kn.channels(); ch++) {
+                chanBase.add(kernel.size + ch * kn.taps() * c.outputs);
+            }
+            for (int v : kn.rows()) {
+                kernel.add(v);
+            }
+            // channel 0's elements are the pixels; every channel's element of a pixel has its positions
+            for (int px = 0; px < kn.spatial(); px++) {
+                posStart.add(posList.size);
+                for (int k = c.posStart[px]; k < c.posStart[px + 1]; k++) {
+                    posList.add(c.posList[k]);
+                    posRow.add(c.posTap[k] * c.outputs);
                 }
             }
-            for (int k = 0; k < c.posList.length; k++) {
-                posList.add(c.posList[k]);
-            }
+            posStart.add(posList.size);
+            checkPixelLists(c);
             for (int j = 0; j < c.size; j++) {
                 theta.add(c.theta[j]);
                 dead.add(c.dead[j] ? 1 : 0);
             }
             return new StageDescriptor(c.name, KIND_CORE, c.size, tickBase[stages.size()], feedFirst, feedCount,
                     drop, c.outputs, c.positions, c.windowTaps, c.lastInputQuirk, c.biasTick,
-                    c.biasTick >= 0 ? c.biasElement() : 0, fanBase, neuronBase, posBase, 0, 0, 0, 0, output);
+                    bias ? kn.channels() << pixelBits : 0, fanBase, neuronBase, posBase, 0, 0, 0, 0, output, chanFirst);
+        }
+
+        /** The images hold one position list per pixel: every channel's element there must have the same one. */
+        private static void checkPixelLists(CoreStage c) {
+            CoreStage.Kernel kn = c.kernel;
+            for (int m = kn.spatial(); m < c.inputSize(); m++) {
+                int px = m % kn.spatial();
+                int shift = m / kn.spatial() * kn.taps();
+                int n = c.posStart[m + 1] - c.posStart[m];
+                boolean same = n == c.posStart[px + 1] - c.posStart[px];
+                for (int k = 0; same && k < n; k++) {
+                    same = c.posList[c.posStart[m] + k] == c.posList[c.posStart[px] + k]
+                            && c.posTap[c.posStart[m] + k] == c.posTap[c.posStart[px] + k] + shift;
+                }
+                if (!same) {
+                    throw new IllegalStateException("core '" + c.name + "': input " + m + " has other window "
+                            + "positions than pixel " + px + " of channel 0");
+                }
+            }
         }
 
         private StageDescriptor pool(MinPoolStage m, int[] tickBase, int feedFirst, int feedCount) {
@@ -258,7 +315,7 @@ public final class HardwareImage {
                 padded.add(p ? 1 : 0);
             }
             return new StageDescriptor(m.name, KIND_MINPOOL, m.size, tickBase[stages.size()], feedFirst,
-                    feedCount, -1, 0, 0, 0, false, -1, 0, 0, 0, 0, base, paddedBase, m.padTick, 0, false);
+                    feedCount, -1, 0, 0, 0, false, -1, 0, 0, 0, 0, base, paddedBase, m.padTick, 0, false, 0);
         }
     }
 }

@@ -11,7 +11,7 @@ import org.firstspike.sim.HardwareImage;
  * it on every image.
  */
 public final class EngineClocks {
-    /** Clocks per engine cycle: the longest chain of dependent reads (event, fan-out, synapse, state) and the commit. */
+    /** Clocks per engine cycle: the longest chain of dependent reads (event, position list start, position entry, kernel level and state) and the commit. */
     public static final int PHASES = 5;
 
     private EngineClocks() {

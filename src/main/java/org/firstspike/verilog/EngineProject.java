@@ -76,7 +76,7 @@ public final class EngineProject {
                 | `fs_top.v` | the top: the engine with this network's sizes and memory images |
                 | `fs_engine.v` | the engine (FirstSpike's `hdl/` library) |
                 | %s | its units: delay registers, event queue, first-spike pooling and time-add, neuron state, output decoder, synapse lane, block RAM, membrane tables, firing test (FirstSpike's `hdl/README.md`) |
-                | `mem/*.hex` | stage descriptors, feeds, fan-out lists, weights, thresholds, windows, tables |
+                | `mem/*.hex` | stage descriptors, feeds, pairs, kernel rows and position lists, bias lists, thresholds, windows, tables |
                 | `tb_cosim.sv` | a Verilator testbench: images from `inputs.txt`, results to `results.txt` |
                 | `build.sh` | builds the testbench with Verilator and runs it (`./build.sh +dump=K` also writes `dump.txt`) |
 

@@ -7,13 +7,13 @@ import org.firstspike.sim.HardwareImage;
  * The data widths of the Verilog engine's neuron state and tables for one image, proved from the
  * image itself: A holds Σ |level| of any neuron's synapses, B that sum times the largest arrival
  * weight Z, Θ the largest threshold, and the table width every hi, lo, H, Z and Zc entry
- * (hdl/fs_ztable.v's contract). Levels are stored in 16 bits, so A has at least 17 and B at least
- * the table width plus 18. The word width W holds every index, address and tick the engine
+ * (hdl/fs_ztable.v's contract). Levels are stored as narrow as the largest needs and used as 16 bits,
+ * so A has at least 17 and B at least the table width plus 18. The word width W holds every index, address and tick the engine
  * computes with: every image value, every memory depth and every tick (arrivals before the drop,
  * bucket ticks of the queue, time-add sums) stays below 2^(W-2), so a sum of two of them, a mark
  * (-2 - tick) and the no-spike tick NEVER = 2^(W-1) - 1 are all exact in W-bit two's complement.
  */
-public record EngineWidths(int aBits, int bBits, int thetaBits, int zBits, int wordBits) {
+public record EngineWidths(int aBits, int bBits, int thetaBits, int zBits, int wordBits, int levelBits) {
 
     public static EngineWidths of(HardwareImage img) {
         BigInteger zMax = BigInteger.ZERO;
@@ -41,14 +41,25 @@ public record EngineWidths(int aBits, int bBits, int thetaBits, int zBits, int w
             thetaMax = Math.max(thetaMax, Math.abs(t));
         }
         int thetaBits = Math.max(2, BigInteger.valueOf(thetaMax).bitLength() + 1);
-        return new EngineWidths(aBits, bBits, thetaBits, zBits, wordBits(img));
+        return new EngineWidths(aBits, bBits, thetaBits, zBits, wordBits(img), levelBits(img));
+    }
+
+    /** Signed bits of the widest kernel or bias level (at least 2, at most the lane's 16). */
+    static int levelBits(HardwareImage img) {
+        int bits = 2;
+        for (int[] a : new int[][] {img.kernel, img.fanLevel}) {
+            for (int v : a) {
+                bits = Math.max(bits, BigInteger.valueOf(v).bitLength() + 1);
+            }
+        }
+        return bits;
     }
 
     /** The narrowest word width for {@code img}'s indices and ticks, at least 8 and at most 32. */
     static int wordBits(HardwareImage img) {
         long bound = 0;
         for (int[] a : new int[][] {img.pairFrom, img.pairTo, img.pairDelay, img.fanStart, img.fanTarget,
-                img.posStart, img.posList, img.tapStart, img.taps}) {
+                img.chanBase, img.posStart, img.posList, img.posRow, img.tapStart, img.taps}) {
             bound = Math.max(bound, a.length + 1L);
             for (int v : a) {
                 bound = Math.max(bound, Math.abs((long) v));
@@ -65,7 +76,7 @@ public record EngineWidths(int aBits, int bBits, int thetaBits, int zBits, int w
         for (HardwareImage.FeedDescriptor f : img.feeds) {
             bound = Math.max(bound, Math.max(f.sourceTickBase(), f.pairBase() + (long) f.pairs()));
         }
-        bound = Math.max(bound, Math.max(img.tickWords, img.theta.length));
+        bound = Math.max(bound, Math.max(img.tickWords, Math.max(img.theta.length, img.kernel.length + 1L)));
         bound = Math.max(bound, (long) MemoryImages.STAGE_WORDS * img.stages.size() + 3L * img.feeds.size());
         bound = Math.max(bound, (img.horizon + (long) maxDelay + 34) * operands);
         bound = Math.max(bound, Math.abs((long) img.inputNoSpikeTick));
@@ -74,7 +85,7 @@ public record EngineWidths(int aBits, int bBits, int thetaBits, int zBits, int w
         return Math.min(32, Math.max(8, 64 - Long.numberOfLeadingZeros(bound) + 2));
     }
 
-    /** The largest Σ |level| over the synapses into one neuron, over every core. */
+    /** The largest Σ |level| over the synapses into one neuron, over every core: every pixel's every channel, and the bias. */
     private static long maxLevelSum(HardwareImage img) {
         long[] sum = new long[Math.max(1, img.theta.length)];
         for (int s = 0; s < img.stages.size(); s++) {
@@ -82,15 +93,19 @@ public record EngineWidths(int aBits, int bBits, int thetaBits, int zBits, int w
             if (d.kind() != HardwareImage.KIND_CORE) {
                 continue;
             }
-            int from = img.fanStart[d.fanStartBase()];
-            int to = img.fanTarget.length;
-            for (int r = s + 1; r < img.stages.size(); r++) {
-                if (img.stages.get(r).kind() == HardwareImage.KIND_CORE) {
-                    to = img.fanStart[img.stages.get(r).fanStartBase()];
-                    break;
+            // the core's pixel lists run to the next core's (each core has pixels + 1 starts), its channels likewise
+            int next = nextCore(img, s);
+            int lastStart = next < 0 ? img.posStart.length - 1 : img.stages.get(next).posStartBase() - 1;
+            int channelEnd = next < 0 ? img.chanBase.length : img.stages.get(next).channelBase();
+            for (int k = img.posStart[d.posStartBase()]; k < img.posStart[lastStart]; k++) {
+                for (int ch = d.channelBase(); ch < channelEnd; ch++) {
+                    int row = img.chanBase[ch] + img.posRow[k];
+                    for (int o = 0; o < d.outputs(); o++) {
+                        sum[d.neuronBase() + o * d.positions() + img.posList[k]] += Math.abs(img.kernel[row + o]);
+                    }
                 }
             }
-            for (int k = from; k < to; k++) {
+            for (int k = img.fanStart[d.fanStartBase()]; k < img.fanStart[d.fanStartBase() + 1]; k++) {
                 sum[d.neuronBase() + img.fanTarget[k]] += Math.abs(img.fanLevel[k]);
             }
         }
@@ -99,5 +114,15 @@ public record EngineWidths(int aBits, int bBits, int thetaBits, int zBits, int w
             m = Math.max(m, v);
         }
         return m;
+    }
+
+    /** The next core stage after stage s, or -1. */
+    private static int nextCore(HardwareImage img, int s) {
+        for (int r = s + 1; r < img.stages.size(); r++) {
+            if (img.stages.get(r).kind() == HardwareImage.KIND_CORE) {
+                return r;
+            }
+        }
+        return -1;
     }
 }

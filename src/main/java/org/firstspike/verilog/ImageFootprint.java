@@ -42,7 +42,8 @@ public record ImageFootprint(List<Memory> memories) {
         long stages = num(p, "STAGES");
         long fanLists = num(p, "FAN_LISTS");
         long synapses = num(p, "SYNAPSES");
-        long maxSize = num(p, "MAX_SIZE");
+        long maxCore = num(p, "MAX_CORE");
+        long maxMerge = num(p, "MAX_MERGE");
         long maxEvents = num(p, "MAX_EVENTS");
         long horizon = num(p, "HORIZON");
         int word = w.wordBits();
@@ -53,11 +54,13 @@ public record ImageFootprint(List<Memory> memories) {
         }
         m.add(new Memory("fan_start (two read copies)", 2 * fanLists, word));
         m.add(new Memory("fan_target", synapses, word));
-        m.add(new Memory("fan_level", synapses, 16));
+        m.add(new Memory("fan_level", synapses, w.levelBits()));
+        m.add(new Memory("kernel", num(p, "KERNEL"), w.levelBits()));
+        m.add(new Memory("chan_base", num(p, "CHANNELS"), word));
         m.add(new Memory("theta", num(p, "NEURONS"), w.thetaBits()));
         m.add(new Memory("dead", num(p, "NEURONS"), 1));
-        m.add(new Memory("pos_start (two read copies)", 2 * fanLists, word));
-        m.add(new Memory("pos_list", num(p, "POS_ENTRIES"), word));
+        m.add(new Memory("pos_start (two read copies)", 2 * num(p, "POS_STARTS"), word));
+        m.add(new Memory("pos_list, pos_row", 2 * num(p, "POS_ENTRIES"), word));
         m.add(new Memory("tap_start (two read copies)", 2 * num(p, "TAP_STARTS"), word));
         m.add(new Memory("taps", num(p, "TAP_ENTRIES"), word));
         m.add(new Memory("padded", num(p, "PADDED"), 1));
@@ -65,13 +68,13 @@ public record ImageFootprint(List<Memory> memories) {
         m.add(new Memory("queue heads", horizon + 2, word));
         m.add(new Memory("queue occupancy words", (horizon + 2 + 31) / 32, 32));
         m.add(new Memory("queue entries and links", 2 * maxEvents, word));
-        m.add(new Memory("fired_list", maxSize, word));
-        m.add(new Memory("st_a", maxSize, w.aBits()));
-        m.add(new Memory("st_b", maxSize, w.bBits()));
-        m.add(new Memory("st_mark, st_last", 2 * maxSize, word));
-        m.add(new Memory("st_ep (epoch tags)", maxSize, 32));
-        m.add(new Memory("acc_tick, acc_count", 2 * maxSize, word));
-        m.add(new Memory("acc_ep (epoch tags)", maxSize, 32));
+        m.add(new Memory("fired_list", num(p, "MAX_OUTPUTS"), word));
+        m.add(new Memory("st_a", maxCore, w.aBits()));
+        m.add(new Memory("st_b", maxCore, w.bBits()));
+        m.add(new Memory("st_mark, st_last", 2 * maxCore, word));
+        m.add(new Memory("st_ep (epoch tags)", maxCore, 32));
+        m.add(new Memory("acc_tick, acc_count", 2 * maxMerge, word));
+        m.add(new Memory("acc_ep (epoch tags)", maxMerge, 32));
         m.add(new Memory("pos_count, pos_arrival", 2 * num(p, "MAX_POSITIONS"), word));
         m.add(new Memory("z_hi, z_lo", num(p, "HI_DEPTH") + 32, w.zBits()));
         return new ImageFootprint(List.copyOf(m));

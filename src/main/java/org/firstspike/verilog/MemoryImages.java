@@ -15,7 +15,7 @@ import org.firstspike.sim.HardwareImage;
  */
 public final class MemoryImages {
     /** Words per stage descriptor, in HardwareImage.StageDescriptor order (fs_engine's NF). */
-    public static final int STAGE_WORDS = 20;
+    public static final int STAGE_WORDS = 21;
 
     private MemoryImages() {
     }
@@ -31,13 +31,19 @@ public final class MemoryImages {
         p.put("PAIRS", Integer.toString(Math.max(1, img.pairFrom.length)));
         p.put("FAN_LISTS", Integer.toString(Math.max(1, img.fanStart.length)));
         p.put("SYNAPSES", Integer.toString(Math.max(1, img.fanTarget.length)));
+        p.put("KERNEL", Integer.toString(Math.max(1, img.kernel.length)));
+        p.put("CHANNELS", Integer.toString(Math.max(1, img.chanBase.length)));
+        p.put("PIXEL_BITS", Integer.toString(img.pixelBits));
+        p.put("POS_STARTS", Integer.toString(Math.max(1, img.posStart.length)));
         p.put("NEURONS", Integer.toString(Math.max(1, img.theta.length)));
         p.put("POS_ENTRIES", Integer.toString(Math.max(1, img.posList.length)));
         p.put("TAP_STARTS", Integer.toString(Math.max(1, img.tapStart.length)));
         p.put("TAP_ENTRIES", Integer.toString(Math.max(1, img.taps.length)));
         p.put("PADDED", Integer.toString(Math.max(1, img.padded.length)));
         p.put("MAX_EVENTS", Integer.toString(maxEvents(img)));
-        p.put("MAX_SIZE", Integer.toString(maxSize(img)));
+        p.put("MAX_CORE", Integer.toString(maxSize(img, HardwareImage.KIND_CORE)));
+        p.put("MAX_MERGE", Integer.toString(maxMerge(img)));
+        p.put("MAX_OUTPUTS", Integer.toString(Math.max(1, (int) EngineClocks.outputs(img))));
         p.put("MAX_POSITIONS", Integer.toString(maxPositions(img)));
         p.put("MAX_TAPS", Integer.toString(maxTaps(img)));
         p.put("HORIZON", Integer.toString(img.horizon));
@@ -51,6 +57,7 @@ public final class MemoryImages {
         p.put("TH_BITS", Integer.toString(w.thetaBits()));
         p.put("Z_BITS", Integer.toString(w.zBits()));
         p.put("W", Integer.toString(w.wordBits()));
+        p.put("LEVEL_BITS", Integer.toString(w.levelBits()));
         for (String[] f : FILES) {
             p.put(f[0], '"' + dir + "/" + f[1] + '"');
         }
@@ -61,8 +68,9 @@ public final class MemoryImages {
         {"STAGE_INIT", "stages.hex"}, {"FEED_INIT", "feeds.hex"}, {"PAIRFROM_INIT", "pair_from.hex"},
         {"PAIRTO_INIT", "pair_to.hex"}, {"PAIRDELAY_INIT", "pair_delay.hex"},
         {"FANSTART_INIT", "fan_start.hex"}, {"FANTARGET_INIT", "fan_target.hex"}, {"FANLEVEL_INIT", "fan_level.hex"},
+        {"KERNEL_INIT", "kernel.hex"}, {"CHANBASE_INIT", "chan_base.hex"},
         {"THETA_INIT", "theta.hex"}, {"DEAD_INIT", "dead.hex"}, {"POSSTART_INIT", "pos_start.hex"},
-        {"POSLIST_INIT", "pos_list.hex"}, {"TAPSTART_INIT", "tap_start.hex"}, {"TAPS_INIT", "taps.hex"},
+        {"POSLIST_INIT", "pos_list.hex"}, {"POSROW_INIT", "pos_row.hex"}, {"TAPSTART_INIT", "tap_start.hex"}, {"TAPS_INIT", "taps.hex"},
         {"PADDED_INIT", "padded.hex"}, {"HI_INIT", "z_hi.hex"}, {"LO_INIT", "z_lo.hex"}};
 
     /** Writes every image file into {@code dir}. */
@@ -88,11 +96,14 @@ public final class MemoryImages {
         ints(dir, "pair_delay.hex", img.pairDelay, word);
         ints(dir, "fan_start.hex", img.fanStart, word);
         ints(dir, "fan_target.hex", img.fanTarget, word);
-        ints(dir, "fan_level.hex", img.fanLevel, 16);
+        ints(dir, "fan_level.hex", img.fanLevel, w.levelBits());
+        ints(dir, "kernel.hex", img.kernel, w.levelBits());
+        ints(dir, "chan_base.hex", img.chanBase, word);
         longs(dir, "theta.hex", img.theta, w.thetaBits());
         bits(dir, "dead.hex", img.dead);
         ints(dir, "pos_start.hex", img.posStart, word);
         ints(dir, "pos_list.hex", img.posList, word);
+        ints(dir, "pos_row.hex", img.posRow, word);
         ints(dir, "tap_start.hex", img.tapStart, word);
         ints(dir, "taps.hex", img.taps, word);
         bits(dir, "padded.hex", img.padded);
@@ -105,7 +116,7 @@ public final class MemoryImages {
         return new int[] {d.kind(), d.size(), d.tickBase(), d.feedFirst(), d.feedCount(), d.dropFrom(), d.outputs(),
             d.positions(), d.windowTaps(), d.quirk() ? 1 : 0, d.biasTick(), d.biasElement(), d.fanStartBase(),
             d.neuronBase(), d.posStartBase(), d.tapStartBase(), d.paddedBase(), d.padTick(), d.operands(),
-            d.output() ? 1 : 0};
+            d.output() ? 1 : 0, d.channelBase()};
     }
 
     private static String orZero(StringBuilder sb, int words) {
@@ -139,10 +150,22 @@ public final class MemoryImages {
         return String.format(Locale.ROOT, "%0" + (bits + 3) / 4 + "x", word);
     }
 
-    private static int maxSize(HardwareImage img) {
+    /** The merge unit's entries: a time-add's elements, a minpool's input elements (its windows' taps). */
+    private static int maxMerge(HardwareImage img) {
+        int m = maxSize(img, HardwareImage.KIND_TIMEADD);
+        for (int e : img.taps) {
+            m = Math.max(m, e + 1);
+        }
+        return m;
+    }
+
+    /** The largest stage of one kind (at least 1): the depth of that kind's per-element memories. */
+    private static int maxSize(HardwareImage img, int kind) {
         int m = 1;
         for (HardwareImage.StageDescriptor d : img.stages) {
-            m = Math.max(m, d.size());
+            if (d.kind() == kind) {
+                m = Math.max(m, d.size());
+            }
         }
         return m;
     }

@@ -250,11 +250,12 @@ class HandWorkedTest {
      *      Zc(7) = 2786665 &lt; 4340508 → no spike before N (float: z* = 2e^3.5/1 = 66.2, t* = 4.19 ≥ 4).
      * All three carry N = 8; the decode of an all-silent output is class 0 (and no decision tick).
      * <pre>
-     * Cycles. Fan-out lists leave out the dead y0 and zero levels: x0 → {y1}, x1 → {y1}, x2 → {y2}.
-     * input ⌈3/L⌉; stage: setup 2, gather ⌈3/L⌉, 2 nonempty ticks (0, 7), 3 bundles, one probe before
-     * tick 7 (⌈3/U⌉, nothing fired), resolution 1 cycle per neuron (no search), decode ⌈3/U⌉.
-     * L = 1, U = 1: 3 + (2 + 3 + 2 + 3 + 3 + 3 + 3) = 22
-     * L = 2, U = 2: 2 + (2 + 2 + 2 + 3 + 2 + max(y0 + y2, y1) = 2 + 2) = 17
+     * Cycles. Each event walks its kernel row, all 3 outputs (the dead y0 and the zero levels leave the
+     * lane idle but take their slot): ⌈3/L⌉ cycles per event.
+     * input ⌈3/L⌉; stage: setup 2, gather ⌈3/L⌉, 2 nonempty ticks (0, 7), 3 events × ⌈3/L⌉, one probe
+     * before tick 7 (⌈3/U⌉, nothing fired), resolution 1 cycle per neuron (no search), decode ⌈3/U⌉.
+     * L = 1, U = 1: 3 + (2 + 3 + 2 + 9 + 3 + 3 + 3) = 28
+     * L = 2, U = 2: 2 + (2 + 2 + 2 + 6 + 2 + max(y0 + y2, y1) = 2 + 2) = 20
      * </pre>
      */
     @Test
@@ -268,10 +269,10 @@ class HandWorkedTest {
         assertEquals(0, s.result().decision());
         assertEquals(-1, s.result().decisionTick());
         Sim one = run(net, lanes1(), 0, 0, 7);
-        assertEquals(22, one.result().cycles());
-        assertEquals(22, one.result().cyclesToDecision());
+        assertEquals(28, one.result().cycles());
+        assertEquals(28, one.result().cyclesToDecision());
         Sim two = run(net, lanes2(), 0, 0, 7);
-        assertEquals(17, two.result().cycles());
+        assertEquals(20, two.result().cycles());
     }
 
     /**
@@ -343,29 +344,29 @@ class HandWorkedTest {
     }
 
     /**
-     * Cycles of the conv stage with every input at tick 0. Fan-out per input element (r, c): output
-     * rows {0} for r = 0, {0, 1} for r = 1, {1} for r = 2, 3 (columns likewise); p0 is dead.
+     * Cycles of the conv stage with every input at tick 0. Window positions per input element (r, c):
+     * output rows {0} for r = 0, {0, 1} for r = 1, {1} for r = 2, 3 (columns likewise). An event walks
+     * every position, the dead p0 too (its lanes idle), and at each the kernel row's 2 channels.
      * <pre>
-     * live positions per element:   c=0 c=1 c=2 c=3
-     *                        r = 0:  0   1   1   1
-     *                        r = 1:  1   3   2   2
+     * positions per element:        c=0 c=1 c=2 c=3
+     *                        r = 0:  1   2   1   1
+     *                        r = 1:  2   4   2   2
      *                        r = 2:  1   2   1   1
-     *                        r = 3:  1   2   1   1      Σ = 21 positions, ×2 channels = 42 synapses
-     * L = 1: 42 bundles + 1 for the empty list of (0,0) = 43.
-     * L = 2: the two channels of a position are in banks 0 and 1, so each position is one bundle:
-     *        21 + 1 = 22. (One output channel would need one bundle per synapse even with 2 lanes.)
+     *                        r = 3:  1   2   1   1      Σ = (1 + 2 + 1 + 1)² = 25 positions
+     * L = 1: 25 × 2 channels = 50 cycles.
+     * L = 2: the two channels of a position are one cycle (banks 0 and 1): 25.
      * Resolution, neuron j = channel·4 + p: dead 1 cycle; tick 4: search [0, 7]: mid 3 no → lo 4;
      *   mid 5 yes; mid 4 yes: 3 steps → 4 cycles; tick 2: mid 3 yes; mid 1 no → lo 2; mid 2 yes: 4 cycles.
      *   U = 1: 1 + 4 + 4 + 4 + 1 + 4 + 4 + 4 = 26.  U = 2: unit 0 (j even) 1 + 4 + 1 + 4 = 10, unit 1 = 16.
-     * stage k: L = 1, U = 1: 2 + 16 (gather) + 1 (one nonempty tick) + 43 + 26 = 88
-     *          L = 2, U = 2: 2 + 8 + 1 + 22 + 16 = 49
+     * stage k: L = 1, U = 1: 2 + 16 (gather) + 1 (one nonempty tick) + 50 + 26 = 95
+     *          L = 2, U = 2: 2 + 8 + 1 + 25 + 16 = 52
      * </pre>
      */
     @Test
     void cyclesOfTheConvStage() {
         Network net = conv();
-        assertEquals(88, run(net, lanes1(), new int[16]).stats("k").cycles());
-        assertEquals(49, run(net, lanes2(), new int[16]).stats("k").cycles());
+        assertEquals(95, run(net, lanes1(), new int[16]).stats("k").cycles());
+        assertEquals(52, run(net, lanes2(), new int[16]).stats("k").cycles());
         Sim one = run(net, lanes1(), new int[16]);
         assertEquals(16 + one.stats("k").cycles() + one.stats("y").cycles(), one.result().cycles(),
                 "total = ⌈inputs/L⌉ + Σ stages");

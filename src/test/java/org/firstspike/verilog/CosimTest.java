@@ -14,6 +14,7 @@ import org.firstspike.ir.IrProgram;
 import org.firstspike.model.Network;
 import org.firstspike.passes.CompileOptions;
 import org.firstspike.reference.FloatReference;
+import org.firstspike.sim.HardwareImage;
 import org.firstspike.sim.HostInput;
 import org.firstspike.sim.SimProgram;
 import org.firstspike.testing.Lowering;
@@ -88,16 +89,18 @@ class CosimTest {
         SimProgram program = SimProgram.of(ir, target.engine());
         Cosim cosim = new Cosim(program, net.name());
         cosim.build(dir);
-        java.nio.file.Path levels = dir.resolve("mem/fan_level.hex");
+        java.nio.file.Path levels = dir.resolve("mem/kernel.hex");
         List<String> lines = new ArrayList<>(java.nio.file.Files.readAllLines(levels));
-        lines.set(0, String.format("%04x", (Integer.parseInt(lines.get(0), 16) + 40) & 0xFFFF));
+        int bits = EngineWidths.of(HardwareImage.of(program)).levelBits();
+        String first = lines.get(0);
+        lines.set(0, String.format("%0" + first.length() + "x", (Integer.parseInt(first, 16) + 40) & ((1 << bits) - 1)));
         java.nio.file.Files.write(levels, lines);
         int[] all = HostInput.ticks(new double[] {0.1, 0.2, 0.3}, ir);
         List<Cosim.ImageResult> r = cosim.run(dir, List.of(all), 0, k -> { });
         assertTrue(r.get(0).firstDifference() != null, "a weight 40 levels off went unnoticed");
         List<Cosim.Divergence> d = cosim.divergences(dir, r.get(0).expected());
         assertFalse(d.isEmpty());
-        assertEquals("h", d.get(0).stage(), "the first core (h) reads the corrupted list: " + d);
+        assertEquals("h", d.get(0).stage(), "the first core (h) reads the corrupted kernel row: " + d);
     }
 
     /** --trace: a VCD of one image whose done signal rises after as many clock edges as the cycles reported. */

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The engine's word width, hand-computed from what dominates each network: two bits (sign and
  * headroom) above the largest index or tick. That the engine computes exactly at this width is
- * CosimTest's and SeedCosimTest's job (a word two bits narrower changes the seed's results).
+ * CosimTest's and SeedCosimTest's job.
  */
 class EngineWidthsTest {
     private static HardwareImage image(String example) throws Exception {
@@ -35,10 +35,15 @@ class EngineWidthsTest {
     }
 
     @Test
-    void theSeedIsBoundByItsSynapseAddresses() throws Exception {
+    void theSeedIsBoundByItsKernel() throws Exception {
         HardwareImage img = image("fmnist_shuffle_delay");
-        // 1,344,203 explicit synapses: addresses up to 2^20 < 1,344,204 < 2^21, 21 bits
-        assertEquals(1_344_203, img.fanTarget.length);
-        assertEquals(21 + 2, EngineWidths.of(img).wordBits());
+        // kernel rows: z2 32·9·32 + z3 32·9·32 + z4 32·9·64 + z5 64·9·64 + fc 1,536·10 = 89,088 levels,
+        // addresses up to 2^16 < 89,088 < 2^17; event words (channel < 64) · 2^11 + pixel (< 1,536)
+        // stay below 2^17 too: 17 bits
+        assertEquals(9_216 + 9_216 + 18_432 + 36_864 + 15_360, img.kernel.length);
+        assertEquals(11, img.pixelBits);
+        assertEquals(17 + 2, EngineWidths.of(img).wordBits());
+        // int8 levels (QAT conv layers, PTQ dense layer)
+        assertEquals(8, EngineWidths.of(img).levelBits());
     }
 }

@@ -60,13 +60,14 @@ class ImageFootprintTest {
     void theSeedModelIsRefusedWithItsLargestMemory() throws Exception {
         HardwareImage img = image("fmnist_shuffle_delay", "generic-serial");
         ImageFootprint f = ImageFootprint.of(img);
-        // the explicit fan-out lists: one target and one level per synapse of the image
-        assertEquals("fan_target", f.largest().name());
-        assertEquals(img.fanTarget.length, f.largest().depth());
+        // the kernel rows: one int8 level per (input channel, tap, output channel) of every core
+        assertEquals("kernel", f.largest().name());
+        assertEquals(89_088, f.largest().depth());
+        assertEquals(8, f.largest().width());
         for (String target : java.util.List.of("ice40-up5k", "xc7a35t")) {
             String why = f.misfit(Targets.load(target));
             assertNotNull(why, target);
-            assertTrue(why.contains("fan_target") && why.contains(target), why);
+            assertTrue(why.contains("kernel") && why.contains(target), why);
         }
     }
 }
