@@ -15,7 +15,7 @@ public final class Targets {
     private Targets() {
     }
 
-    public static final List<String> SHIPPED = List.of("ice40-up5k", "ice40-hx8k", "xc7a35t", "xc7a35t-serial",
+    public static final List<String> SHIPPED = List.of("ice40-up5k", "ice40-hx8k", "xc7a35t", "xc7a35t-serial", "xc7a100t-serial",
             "generic", "generic-serial");
     public static final String DEFAULT = "generic";
 
