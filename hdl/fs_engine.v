@@ -31,7 +31,7 @@ module fs_engine #(
     parameter integer INPUTS = 4,
     parameter integer NO_SPIKE_TICK = 0,   // the tick of an input without an event
     parameter integer FEEDS = 1,
-    parameter integer PAIRS = 1,
+    parameter integer RUNS = 1,            // the gather's pair runs
     parameter integer FAN_LISTS = 2,       // 2 per core: its bias list's start and end
     parameter integer SYNAPSES = 1,        // Σ bias list lengths
     parameter integer KERNEL = 1,          // Σ over cores of kernel levels
@@ -63,9 +63,10 @@ module fs_engine #(
     parameter integer LEVEL_BITS = 16,     // signed kernel and bias levels (at most 16)
     parameter STAGE_INIT = "",
     parameter FEED_INIT = "",
-    parameter PAIRFROM_INIT = "",
-    parameter PAIRTO_INIT = "",
-    parameter PAIRDELAY_INIT = "",
+    parameter RUNFROM_INIT = "",
+    parameter RUNTO_INIT = "",
+    parameter RUNDELAY_INIT = "",
+    parameter RUNLENGTH_INIT = "",
     parameter FANSTART_INIT = "",
     parameter FANTARGET_INIT = "",
     parameter FANLEVEL_INIT = "",
@@ -201,7 +202,8 @@ module fs_engine #(
     reg [15:0] ph;                         // clock within the engine cycle
     reg [W-1:0] idx;                       // host element, neuron, output element
     reg [W-1:0] rpos;                      // idx mod d_positions during resolution
-    reg [W-1:0] feed;                      // gather: feed and pair within it
+    reg [W-1:0] feed;                      // gather: feed, run within it, pair within the run
+    reg [W-1:0] run;
     reg [W-1:0] pair;
     reg [W-1:0] events;                    // queued by the gather
     reg [W-1:0] drained;                   // events processed
@@ -327,15 +329,17 @@ module fs_engine #(
 
     // the gather's current pair
     wire [W-1:0] fd_src = fd[(d_ffirst + feed) * 3 + 0];
-    wire [W-1:0] fd_pbase = fd[(d_ffirst + feed) * 3 + 1];
-    wire [W-1:0] fd_pairs = fd[(d_ffirst + feed) * 3 + 2];
+    wire [W-1:0] fd_rbase = fd[(d_ffirst + feed) * 3 + 1];
+    wire [W-1:0] fd_runs = fd[(d_ffirst + feed) * 3 + 2];
     wire [W-1:0] pair_from_q;
     wire [W-1:0] pair_to_q;
+    wire [W-1:0] run_length;
     wire [W-1:0] arrival;
     wire keep;
-    fs_delay_registers #(.PAIRS(PAIRS), .W(W), .FROM_INIT(PAIRFROM_INIT), .TO_INIT(PAIRTO_INIT),
-            .DELAY_INIT(PAIRDELAY_INIT)) pairs (.clk(clk), .addr(fd_pbase + pair), .from(pair_from_q),
-        .to(pair_to_q), .src_tick(ticks_q), .drop(d_drop), .arrival(arrival), .keep(keep));
+    fs_delay_registers #(.RUNS(RUNS), .W(W), .FROM_INIT(RUNFROM_INIT), .TO_INIT(RUNTO_INIT),
+            .DELAY_INIT(RUNDELAY_INIT), .LENGTH_INIT(RUNLENGTH_INIT)) pairs (.clk(clk), .addr(fd_rbase + run),
+        .k(pair), .from(pair_from_q), .to(pair_to_q), .length(run_length), .src_tick(ticks_q), .drop(d_drop),
+        .arrival(arrival), .keep(keep));
 
     // the event being drained. A core's: the bias list synapse by synapse, or for input (channel ev_cin,
     // pixel ev_px) every window position of the pixel, and at each the kernel row of its tap, one output
@@ -648,6 +652,7 @@ module fs_engine #(
                         events <= 0;
                         drained <= 0;
                         feed <= 0;
+                        run <= 0;
                         pair <= 0;
                         state <= SETUP2;
                     end
@@ -668,15 +673,19 @@ module fs_engine #(
                         if (keep) begin
                             events <= events + 1;
                         end
-                        if (pair + 1 == fd_pairs) begin
+                        if (pair + 1 != run_length) begin
+                            pair <= pair + 1;
+                        end else if (run + 1 != fd_runs) begin
                             pair <= 0;
+                            run <= run + 1;
+                        end else begin
+                            pair <= 0;
+                            run <= 0;
                             feed <= feed + 1;
                             if (feed + 1 == d_fcount) begin
                                 first_neuron();
                                 state <= events != 0 || keep ? TICK : d_kind == 1 ? RESOLVE : WRITE;
                             end
-                        end else begin
-                            pair <= pair + 1;
                         end
                     end
                     TICK: begin

@@ -30,16 +30,21 @@ public final class HardwareImage {
             boolean output, int channelBase) {
     }
 
-    /** One feed: {@code pairs} pairs from {@code pairBase}, reading ticks at {@code sourceTickBase}. */
-    public record FeedDescriptor(int sourceTickBase, int pairBase, int pairs) {
+    /** One feed: {@code runs} runs from {@code runBase} holding {@code pairs} pairs, reading ticks at {@code sourceTickBase}. */
+    public record FeedDescriptor(int sourceTickBase, int runBase, int runs, int pairs) {
     }
 
     public final List<StageDescriptor> stages;
     public final List<FeedDescriptor> feeds;
-    /** Per pair: source element, input element (a core's: its event word), delay ticks. */
-    public final int[] pairFrom;
-    public final int[] pairTo;
-    public final int[] pairDelay;
+    /**
+     * The gather's pairs in runs: pair k of a run reads source element from + k and feeds input element
+     * to + k (a core's: its event word) after the run's delay, for k below its length. Chunks, shuffles
+     * and concatenations move whole channels, so a feed is a few runs, not one entry per pair.
+     */
+    public final int[] runFrom;
+    public final int[] runTo;
+    public final int[] runDelay;
+    public final int[] runLength;
     /** Per core: start and end of its bias list in fanTarget/fanLevel (absolute; equal without a bias). */
     public final int[] fanStart;
     /** The bias lists: neuron (within the core) and level. */
@@ -79,9 +84,10 @@ public final class HardwareImage {
     private HardwareImage(Builder b, SimProgram p) {
         this.stages = List.copyOf(b.stages);
         this.feeds = List.copyOf(b.feeds);
-        this.pairFrom = b.pairFrom.toArray();
-        this.pairTo = b.pairTo.toArray();
-        this.pairDelay = b.pairDelay.toArray();
+        this.runFrom = b.runFrom.toArray();
+        this.runTo = b.runTo.toArray();
+        this.runDelay = b.runDelay.toArray();
+        this.runLength = b.runLength.toArray();
         this.fanStart = b.fanStart.toArray();
         this.fanTarget = b.fanTarget.toArray();
         this.fanLevel = b.fanLevel.toArray();
@@ -170,9 +176,10 @@ public final class HardwareImage {
     private static final class Builder {
         final List<StageDescriptor> stages = new ArrayList<>();
         final List<FeedDescriptor> feeds = new ArrayList<>();
-        final Ints pairFrom = new Ints();
-        final Ints pairTo = new Ints();
-        final Ints pairDelay = new Ints();
+        final Ints runFrom = new Ints();
+        final Ints runTo = new Ints();
+        final Ints runDelay = new Ints();
+        final Ints runLength = new Ints();
         final Ints fanStart = new Ints();
         final Ints fanTarget = new Ints();
         final Ints fanLevel = new Ints();
@@ -204,12 +211,22 @@ public final class HardwareImage {
                 if (f.pairs() == 0) {
                     continue; // a feed without pairs costs no gather cycle: the image leaves it out
                 }
-                feeds.add(new FeedDescriptor(tickBase[f.source()], pairFrom.size, f.pairs()));
+                int first = runFrom.size;
                 for (int i = 0; i < f.pairs(); i++) {
-                    pairFrom.add(f.from()[i]);
-                    pairTo.add(st instanceof CoreStage c ? eventWord(c, f.to()[i]) : f.to()[i]);
-                    pairDelay.add(f.delay() == null ? 0 : f.delay()[i]);
+                    int to = st instanceof CoreStage c ? eventWord(c, f.to()[i]) : f.to()[i];
+                    int delay = f.delay() == null ? 0 : f.delay()[i];
+                    int last = runFrom.size - 1;
+                    if (last >= first && f.from()[i] == runFrom.data[last] + runLength.data[last]
+                            && to == runTo.data[last] + runLength.data[last] && delay == runDelay.data[last]) {
+                        runLength.data[last]++;
+                    } else {
+                        runFrom.add(f.from()[i]);
+                        runTo.add(to);
+                        runDelay.add(delay);
+                        runLength.add(1);
+                    }
                 }
+                feeds.add(new FeedDescriptor(tickBase[f.source()], first, runFrom.size - first, f.pairs()));
             }
             int drop = st.dropFrom() == Integer.MAX_VALUE ? -1 : st.dropFrom();
             int feedCount = feeds.size() - feedFirst;

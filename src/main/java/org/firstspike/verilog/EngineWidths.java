@@ -58,14 +58,14 @@ public record EngineWidths(int aBits, int bBits, int thetaBits, int zBits, int w
     /** The narrowest word width for {@code img}'s indices and ticks, at least 8 and at most 32. */
     static int wordBits(HardwareImage img) {
         long bound = 0;
-        for (int[] a : new int[][] {img.pairFrom, img.pairTo, img.pairDelay, img.fanStart, img.fanTarget,
+        for (int[] a : new int[][] {img.runFrom, img.runTo, img.runDelay, img.runLength, img.fanStart, img.fanTarget,
                 img.chanBase, img.posStart, img.posList, img.posRow, img.tapStart, img.taps}) {
             bound = Math.max(bound, a.length + 1L);
             for (int v : a) {
                 bound = Math.max(bound, Math.abs((long) v));
             }
         }
-        int maxDelay = java.util.Arrays.stream(img.pairDelay).max().orElse(0);
+        int maxDelay = java.util.Arrays.stream(img.runDelay).max().orElse(0);
         int operands = 1;
         for (HardwareImage.StageDescriptor d : img.stages) {
             operands = Math.max(operands, d.operands());
@@ -74,7 +74,7 @@ public record EngineWidths(int aBits, int bBits, int thetaBits, int zBits, int w
             }
         }
         for (HardwareImage.FeedDescriptor f : img.feeds) {
-            bound = Math.max(bound, Math.max(f.sourceTickBase(), f.pairBase() + (long) f.pairs()));
+            bound = Math.max(bound, Math.max(f.sourceTickBase(), f.runBase() + (long) f.runs()));
         }
         bound = Math.max(bound, Math.max(img.tickWords, Math.max(img.theta.length, img.kernel.length + 1L)));
         bound = Math.max(bound, (long) MemoryImages.STAGE_WORDS * img.stages.size() + 3L * img.feeds.size());

@@ -49,8 +49,8 @@ public record ImageFootprint(List<Memory> memories) {
         int word = w.wordBits();
         m.add(new Memory("stage descriptors", stages * MemoryImages.STAGE_WORDS, word));
         m.add(new Memory("feeds", num(p, "FEEDS") * 3, word));
-        for (String s : List.of("pair_from", "pair_to", "pair_delay")) {
-            m.add(new Memory(s, num(p, "PAIRS"), word));
+        for (String s : List.of("run_from", "run_to", "run_delay", "run_length")) {
+            m.add(new Memory(s, num(p, "RUNS"), word));
         }
         m.add(new Memory("fan_start (two read copies)", 2 * fanLists, word));
         m.add(new Memory("fan_target", synapses, word));

@@ -28,7 +28,7 @@ public final class MemoryImages {
         p.put("INPUTS", Integer.toString(img.stages.get(0).size()));
         p.put("NO_SPIKE_TICK", Integer.toString(img.inputNoSpikeTick));
         p.put("FEEDS", Integer.toString(Math.max(1, img.feeds.size())));
-        p.put("PAIRS", Integer.toString(Math.max(1, img.pairFrom.length)));
+        p.put("RUNS", Integer.toString(Math.max(1, img.runFrom.length)));
         p.put("FAN_LISTS", Integer.toString(Math.max(1, img.fanStart.length)));
         p.put("SYNAPSES", Integer.toString(Math.max(1, img.fanTarget.length)));
         p.put("KERNEL", Integer.toString(Math.max(1, img.kernel.length)));
@@ -65,8 +65,8 @@ public final class MemoryImages {
     }
 
     private static final String[][] FILES = {
-        {"STAGE_INIT", "stages.hex"}, {"FEED_INIT", "feeds.hex"}, {"PAIRFROM_INIT", "pair_from.hex"},
-        {"PAIRTO_INIT", "pair_to.hex"}, {"PAIRDELAY_INIT", "pair_delay.hex"},
+        {"STAGE_INIT", "stages.hex"}, {"FEED_INIT", "feeds.hex"}, {"RUNFROM_INIT", "run_from.hex"},
+        {"RUNTO_INIT", "run_to.hex"}, {"RUNDELAY_INIT", "run_delay.hex"}, {"RUNLENGTH_INIT", "run_length.hex"},
         {"FANSTART_INIT", "fan_start.hex"}, {"FANTARGET_INIT", "fan_target.hex"}, {"FANLEVEL_INIT", "fan_level.hex"},
         {"KERNEL_INIT", "kernel.hex"}, {"CHANBASE_INIT", "chan_base.hex"},
         {"THETA_INIT", "theta.hex"}, {"DEAD_INIT", "dead.hex"}, {"POSSTART_INIT", "pos_start.hex"},
@@ -87,13 +87,14 @@ public final class MemoryImages {
         Files.writeString(dir.resolve("stages.hex"), sd.toString());
         StringBuilder fd = new StringBuilder();
         for (HardwareImage.FeedDescriptor f : img.feeds) {
-            fd.append(hex(f.sourceTickBase(), word)).append('\n').append(hex(f.pairBase(), word)).append('\n')
-                    .append(hex(f.pairs(), word)).append('\n');
+            fd.append(hex(f.sourceTickBase(), word)).append('\n').append(hex(f.runBase(), word)).append('\n')
+                    .append(hex(f.runs(), word)).append('\n');
         }
         Files.writeString(dir.resolve("feeds.hex"), orZero(fd, 3));
-        ints(dir, "pair_from.hex", img.pairFrom, word);
-        ints(dir, "pair_to.hex", img.pairTo, word);
-        ints(dir, "pair_delay.hex", img.pairDelay, word);
+        ints(dir, "run_from.hex", img.runFrom, word);
+        ints(dir, "run_to.hex", img.runTo, word);
+        ints(dir, "run_delay.hex", img.runDelay, word);
+        ints(dir, "run_length.hex", img.runLength, word);
         ints(dir, "fan_start.hex", img.fanStart, word);
         ints(dir, "fan_target.hex", img.fanTarget, word);
         ints(dir, "fan_level.hex", img.fanLevel, w.levelBits());
