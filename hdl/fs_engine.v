@@ -116,7 +116,7 @@ module fs_engine #(
     /* verilator lint_on UNUSEDSIGNAL */
     output wire [31:0] peek_tick
 );
-    localparam integer NF = 21;            // words per stage descriptor (HardwareImage order)
+    localparam integer NF = 22;            // words per stage descriptor (HardwareImage order)
     localparam [W-1:0] NEVER = {1'b0, {(W - 1){1'b1}}};
     localparam [W-1:0] NIL = {W{1'b1}};
     // the longest chain of dependent reads is an event's: queue entry, the pixel's position list start,
@@ -193,6 +193,7 @@ module fs_engine #(
     wire [W-1:0] d_operands = sd[s * NF + 18];
     wire d_output = sd[s * NF + 19] != 0;
     wire [W-1:0] d_chanbase = sd[s * NF + 20];
+    wire [W-1:0] d_inpixels = sd[s * NF + 21];   // a minpool's input pixels per channel
 
     // ---- control -------------------------------------------------------------------------------
     localparam [4:0] IDLE = 5'd0, HOST = 5'd1, SETUP1 = 5'd2, SETUP2 = 5'd3, GATHER = 5'd4, TICK = 5'd5,
@@ -201,7 +202,8 @@ module fs_engine #(
     reg [4:0] state;
     reg [15:0] ph;                         // clock within the engine cycle
     reg [W-1:0] idx;                       // host element, neuron, output element
-    reg [W-1:0] rpos;                      // idx mod d_positions during resolution
+    reg [W-1:0] rpos;                      // idx mod d_positions: a core neuron's position, a minpool output's pixel
+    reg [W-1:0] wcb;                       // a minpool output's channel · d_inpixels: its window's input channel
     reg [W-1:0] feed;                      // gather: feed, run within it, pair within the run
     reg [W-1:0] run;
     reg [W-1:0] pair;
@@ -465,9 +467,9 @@ module fs_engine #(
         pos_list_ra = pos_start_q + pi;
         pos_row_ra = pos_start_q + pi;
         kernel_ra = chan_base_q + pos_row_q + oc;
-        tap_start_ra = d_winbase + idx;
-        tap_end_ra = d_winbase + idx + 1;
-        padded_ra = d_padbase + idx;
+        tap_start_ra = d_winbase + rpos;
+        tap_end_ra = d_winbase + rpos + 1;
+        padded_ra = d_padbase + rpos;
         taps_ra = tap_start_q + W'(ph) - W'(1);
         fired_list_ra = fired_at;
         case (state)
@@ -484,7 +486,7 @@ module fs_engine #(
         dead_ra = d_nbase + st_ra;
         case (state)
             EVENT: merge_ra = ev_m;
-            WRITE: merge_ra = d_kind == 2 ? taps_q : idx;
+            WRITE: merge_ra = d_kind == 2 ? wcb + taps_q : idx;
             default: merge_ra = idx;
         endcase
         case (state)
@@ -550,6 +552,7 @@ module fs_engine #(
         begin
             idx <= 0;
             rpos <= 0;
+            wcb <= 0;
         end
     endtask
 
@@ -786,6 +789,9 @@ module fs_engine #(
                             next_stage();
                         end else begin
                             idx <= idx + 1;
+                            // a minpool's windows repeat per channel
+                            rpos <= rpos + 1 == d_positions ? '0 : rpos + 1;
+                            wcb <= rpos + 1 == d_positions ? wcb + d_inpixels : wcb;
                         end
                     end
                     OUTPUT: begin

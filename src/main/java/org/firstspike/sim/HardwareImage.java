@@ -27,7 +27,7 @@ public final class HardwareImage {
     public record StageDescriptor(String name, int kind, int size, int tickBase, int feedFirst, int feedCount,
             int dropFrom, int outputs, int positions, int windowTaps, boolean quirk, int biasTick, int biasElement,
             int fanStartBase, int neuronBase, int posStartBase, int tapStartBase, int paddedBase, int padTick, int operands,
-            boolean output, int channelBase) {
+            boolean output, int channelBase, int inPixels) {
     }
 
     /** One feed: {@code runs} runs from {@code runBase} holding {@code pairs} pairs, reading ticks at {@code sourceTickBase}. */
@@ -64,10 +64,14 @@ public final class HardwareImage {
     /** Per entry: the window position, and the offset of its tap's kernel row from the channel's first (tap · outputs). */
     public final int[] posList;
     public final int[] posRow;
-    /** Per minpool output element: start of its window's input taps (absolute); one past the last at the end. */
+    /**
+     * Per minpool output pixel: start of its window's input pixels in taps (absolute); one past the last
+     * at the end of each stage. Every channel has the same windows: output element c · outPixels + q
+     * reads input elements c · inPixels + taps[k] (the descriptor's positions and inPixels).
+     */
     public final int[] tapStart;
     public final int[] taps;
-    /** Per minpool output element: whether its window has pad taps. */
+    /** Per minpool output pixel: whether its window has pad taps. */
     public final boolean[] padded;
     public final int tickWords;
     /** The tick of a silent input: the host sends events for the others only. */
@@ -236,10 +240,10 @@ public final class HardwareImage {
                 stages.add(pool(m, tickBase, feedFirst, feedCount));
             } else if (st instanceof TimeAddStage t) {
                 stages.add(new StageDescriptor(t.name, KIND_TIMEADD, t.size, tickBase[stages.size()], feedFirst,
-                        feedCount, drop, 0, 0, 0, false, -1, 0, 0, 0, 0, 0, 0, 0, t.operands(), false, 0));
+                        feedCount, drop, 0, 0, 0, false, -1, 0, 0, 0, 0, 0, 0, 0, t.operands(), false, 0, 0));
             } else {
                 stages.add(new StageDescriptor(st.name, KIND_INPUT, st.size, tickBase[stages.size()], feedFirst, 0,
-                        drop, 0, 0, 0, false, -1, 0, 0, 0, 0, 0, 0, 0, 0, false, 0));
+                        drop, 0, 0, 0, false, -1, 0, 0, 0, 0, 0, 0, 0, 0, false, 0, 0));
             }
         }
 
@@ -281,7 +285,7 @@ public final class HardwareImage {
             }
             return new StageDescriptor(c.name, KIND_CORE, c.size, tickBase[stages.size()], feedFirst, feedCount,
                     drop, c.outputs, c.positions, c.windowTaps, c.lastInputQuirk, c.biasTick,
-                    bias ? kn.channels() << pixelBits : 0, fanBase, neuronBase, posBase, 0, 0, 0, 0, output, chanFirst);
+                    bias ? kn.channels() << pixelBits : 0, fanBase, neuronBase, posBase, 0, 0, 0, 0, output, chanFirst, 0);
         }
 
         /** The images hold one position list per pixel: every channel's element there must have the same one. */
@@ -304,35 +308,59 @@ public final class HardwareImage {
         }
 
         private StageDescriptor pool(MinPoolStage m, int[] tickBase, int feedFirst, int feedCount) {
-            // invert input element → windows into window → input taps
+            // invert input element → windows into window → input taps, for channel 0's output pixels
             int base = tapStart.size;
-            int[] count = new int[m.size + 1];
-            for (int w : m.windows) {
-                count[w + 1]++;
-            }
-            for (int j = 0; j < m.size; j++) {
-                count[j + 1] += count[j];
-            }
-            int[] list = new int[m.windows.length];
-            int[] at = java.util.Arrays.copyOf(count, m.size);
-            for (int e = 0; e + 1 < m.windowStart.length; e++) {
-                for (int k = m.windowStart[e]; k < m.windowStart[e + 1]; k++) {
-                    list[at[m.windows[k]]++] = e;
+            int[][] window = windowsOf(m);
+            for (int q = 0; q < m.outPixels; q++) {
+                tapStart.add(taps.size);
+                for (int e : window[q]) {
+                    taps.add(e);
                 }
             }
-            int listBase = taps.size;
-            for (int j = 0; j <= m.size; j++) {
-                tapStart.add(listBase + count[j]);
-            }
-            for (int e : list) {
-                taps.add(e);
-            }
+            tapStart.add(taps.size);
             int paddedBase = padded.size;
-            for (boolean p : m.padded) {
-                padded.add(p ? 1 : 0);
+            for (int q = 0; q < m.outPixels; q++) {
+                padded.add(m.padded[q] ? 1 : 0);
             }
+            checkChannels(m, window);
             return new StageDescriptor(m.name, KIND_MINPOOL, m.size, tickBase[stages.size()], feedFirst,
-                    feedCount, -1, 0, 0, 0, false, -1, 0, 0, 0, 0, base, paddedBase, m.padTick, 0, false, 0);
+                    feedCount, -1, 0, m.outPixels, 0, false, -1, 0, 0, 0, 0, base, paddedBase, m.padTick, 0, false, 0,
+                    m.inPixels);
+        }
+
+        /** Every output element's window: its input elements, ascending. */
+        private static int[][] windowsOf(MinPoolStage m) {
+            int[] count = new int[m.size];
+            for (int w : m.windows) {
+                count[w]++;
+            }
+            int[][] window = new int[m.size][];
+            for (int j = 0; j < m.size; j++) {
+                window[j] = new int[count[j]];
+            }
+            int[] at = new int[m.size];
+            for (int e = 0; e + 1 < m.windowStart.length; e++) {
+                for (int k = m.windowStart[e]; k < m.windowStart[e + 1]; k++) {
+                    window[m.windows[k]][at[m.windows[k]]++] = e;
+                }
+            }
+            return window;
+        }
+
+        /** The images hold channel 0's windows: every channel's must be the same, shifted by its channel. */
+        private static void checkChannels(MinPoolStage m, int[][] window) {
+            for (int j = m.outPixels; j < m.size; j++) {
+                int q = j % m.outPixels;
+                int shift = j / m.outPixels * m.inPixels;
+                boolean same = window[j].length == window[q].length && m.padded[j] == m.padded[q];
+                for (int k = 0; same && k < window[j].length; k++) {
+                    same = window[j][k] == window[q][k] + shift;
+                }
+                if (!same) {
+                    throw new IllegalStateException("minpool '" + m.name + "': output " + j
+                            + " has another window than pixel " + q + " of channel 0");
+                }
+            }
         }
     }
 }

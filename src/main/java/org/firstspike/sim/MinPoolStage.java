@@ -13,10 +13,15 @@ final class MinPoolStage extends Stage {
     final int[] windows;
     final boolean[] padded;
     final int padTick;
+    /** Pixels of one input channel and of one output channel: every channel has the same windows. */
+    final int inPixels;
+    final int outPixels;
 
     MinPoolStage(String name, int size, Feed[] feeds, int[] windowStart, int[] windows, boolean[] padded,
-            int padTick) {
+            int padTick, int inPixels, int outPixels) {
         super(name, size, feeds);
+        this.inPixels = inPixels;
+        this.outPixels = outPixels;
         this.windowStart = windowStart;
         this.windows = windows;
         this.padded = padded;

@@ -47,6 +47,7 @@ final class PoolCompiler {
                 at = java.util.Arrays.copyOf(start, inputs);
             }
         }
-        return new MinPoolStage(n.name(), n.size(), feeds, start, list, padded, p.padTick());
+        return new MinPoolStage(n.name(), n.size(), feeds, start, list, padded, p.padTick(),
+                in.height() * in.width(), oh * ow);
     }
 }

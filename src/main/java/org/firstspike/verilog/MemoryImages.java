@@ -15,7 +15,7 @@ import org.firstspike.sim.HardwareImage;
  */
 public final class MemoryImages {
     /** Words per stage descriptor, in HardwareImage.StageDescriptor order (fs_engine's NF). */
-    public static final int STAGE_WORDS = 21;
+    public static final int STAGE_WORDS = 22;
 
     private MemoryImages() {
     }
@@ -117,7 +117,7 @@ public final class MemoryImages {
         return new int[] {d.kind(), d.size(), d.tickBase(), d.feedFirst(), d.feedCount(), d.dropFrom(), d.outputs(),
             d.positions(), d.windowTaps(), d.quirk() ? 1 : 0, d.biasTick(), d.biasElement(), d.fanStartBase(),
             d.neuronBase(), d.posStartBase(), d.tapStartBase(), d.paddedBase(), d.padTick(), d.operands(),
-            d.output() ? 1 : 0, d.channelBase()};
+            d.output() ? 1 : 0, d.channelBase(), d.inPixels()};
     }
 
     private static String orZero(StringBuilder sb, int words) {
@@ -151,11 +151,13 @@ public final class MemoryImages {
         return String.format(Locale.ROOT, "%0" + (bits + 3) / 4 + "x", word);
     }
 
-    /** The merge unit's entries: a time-add's elements, a minpool's input elements (its windows' taps). */
+    /** The merge unit's entries: a time-add's elements, a minpool's input elements (channels × input pixels). */
     private static int maxMerge(HardwareImage img) {
         int m = maxSize(img, HardwareImage.KIND_TIMEADD);
-        for (int e : img.taps) {
-            m = Math.max(m, e + 1);
+        for (HardwareImage.StageDescriptor d : img.stages) {
+            if (d.kind() == HardwareImage.KIND_MINPOOL) {
+                m = Math.max(m, d.size() / d.positions() * d.inPixels());
+            }
         }
         return m;
     }
