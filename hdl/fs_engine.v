@@ -59,7 +59,7 @@ module fs_engine #(
     parameter integer TH_BITS = 64,        // signed thresholds Θ
     parameter integer Z_BITS = 40,         // unsigned table entries hi, lo, H, Z, Zc
     parameter integer W = 32,              // indices, addresses and ticks (signed where a tick can be); the
-                                           // image generator proves every value stays below 2^(W-2)
+                                           // image generator proves every tick stays below 2^(W-2), every index below 2^(W-1)
     parameter integer LEVEL_BITS = 16,     // signed kernel and bias levels (at most 16)
     parameter STAGE_INIT = "",
     parameter FEED_INIT = "",

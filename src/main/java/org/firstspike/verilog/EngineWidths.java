@@ -9,9 +9,10 @@ import org.firstspike.sim.HardwareImage;
  * weight Z, Θ the largest threshold, and the table width every hi, lo, H, Z and Zc entry
  * (hdl/fs_ztable.v's contract). Levels are stored as narrow as the largest needs and used as 16 bits,
  * so A has at least 17 and B at least the table width plus 18. The word width W holds every index, address and tick the engine
- * computes with: every image value, every memory depth and every tick (arrivals before the drop,
- * bucket ticks of the queue, time-add sums) stays below 2^(W-2), so a sum of two of them, a mark
- * (-2 - tick) and the no-spike tick NEVER = 2^(W-1) - 1 are all exact in W-bit two's complement.
+ * computes with: every tick (arrivals before the drop, bucket ticks of the queue, time-add sums) stays
+ * below 2^(W-2), so a sum of two, a mark (-2 - tick) and the no-spike tick NEVER = 2^(W-1) - 1 are
+ * exact in W-bit two's complement; every index, address and memory depth below 2^(W-1), so the sum
+ * of two addresses is exact unsigned.
  */
 public record EngineWidths(int aBits, int bBits, int thetaBits, int zBits, int wordBits, int levelBits) {
 
@@ -55,34 +56,48 @@ public record EngineWidths(int aBits, int bBits, int thetaBits, int zBits, int w
         return bits;
     }
 
-    /** The narrowest word width for {@code img}'s indices and ticks, at least 8 and at most 32. */
+    /**
+     * The narrowest word width for {@code img}'s indices and ticks, at least 8 and at most 32. Ticks are
+     * signed and take part in sums, marks (−2 − tick) and the no-spike tick: below 2^(W−2). Indices,
+     * addresses and event words are unsigned and at most added to one another: below 2^(W−1).
+     */
     static int wordBits(HardwareImage img) {
-        long bound = 0;
-        for (int[] a : new int[][] {img.runFrom, img.runTo, img.runDelay, img.runLength, img.fanStart, img.fanTarget,
-                img.chanBase, img.posStart, img.posList, img.posRow, img.tapStart, img.taps}) {
-            bound = Math.max(bound, a.length + 1L);
+        long address = 0;
+        for (int[] a : new int[][] {img.runFrom, img.runTo, img.runLength, img.fanStart, img.fanTarget, img.chanBase,
+                img.posStart, img.posList, img.posRow, img.tapStart, img.taps}) {
+            address = Math.max(address, a.length + 1L);
             for (int v : a) {
-                bound = Math.max(bound, Math.abs((long) v));
+                address = Math.max(address, v);
             }
         }
         int maxDelay = java.util.Arrays.stream(img.runDelay).max().orElse(0);
         int operands = 1;
+        long tick = Math.max(maxDelay, Math.abs((long) img.inputNoSpikeTick));
         for (HardwareImage.StageDescriptor d : img.stages) {
             operands = Math.max(operands, d.operands());
-            for (int v : MemoryImages.descriptorWords(d)) {
-                bound = Math.max(bound, Math.abs((long) v));
+            int[] w = MemoryImages.descriptorWords(d);
+            for (int k = 0; k < w.length; k++) {
+                if (MemoryImages.isTickWord(k)) {
+                    tick = Math.max(tick, Math.abs((long) w[k]));
+                } else {
+                    address = Math.max(address, w[k]);
+                }
             }
         }
         for (HardwareImage.FeedDescriptor f : img.feeds) {
-            bound = Math.max(bound, Math.max(f.sourceTickBase(), f.runBase() + (long) f.runs()));
+            address = Math.max(address, Math.max(f.sourceTickBase(), f.runBase() + (long) f.runs()));
         }
-        bound = Math.max(bound, Math.max(img.tickWords, Math.max(img.theta.length, img.kernel.length + 1L)));
-        bound = Math.max(bound, (long) MemoryImages.STAGE_WORDS * img.stages.size() + 3L * img.feeds.size());
-        bound = Math.max(bound, (img.horizon + (long) maxDelay + 34) * operands);
-        bound = Math.max(bound, Math.abs((long) img.inputNoSpikeTick));
+        address = Math.max(address, Math.max(img.tickWords, Math.max(img.theta.length, img.kernel.length + 1L)));
+        address = Math.max(address, (long) MemoryImages.STAGE_WORDS * img.stages.size() + 3L * img.feeds.size());
         // addresses run a few past a list's end (the next list's start, a window's taps)
-        bound += MemoryImages.maxTaps(img) + 8;
-        return Math.min(32, Math.max(8, 64 - Long.numberOfLeadingZeros(bound) + 2));
+        address += MemoryImages.maxTaps(img) + 8;
+        tick = Math.max(tick, (img.horizon + (long) maxDelay + 34) * operands);
+        int bits = Math.max(bitLength(address) + 1, bitLength(tick) + 2);
+        return Math.min(32, Math.max(8, bits));
+    }
+
+    private static int bitLength(long v) {
+        return 64 - Long.numberOfLeadingZeros(v);
     }
 
     /** The largest Σ |level| over the synapses into one neuron, over every core: every pixel's every channel, and the bias. */

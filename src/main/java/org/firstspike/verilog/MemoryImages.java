@@ -112,6 +112,11 @@ public final class MemoryImages {
         longs(dir, "z_lo.hex", img.zLo, w.zBits());
     }
 
+    /** Whether descriptor word k is a tick (signed: the drop, bias and pad ticks); the others are indices. */
+    static boolean isTickWord(int k) {
+        return k == 5 || k == 10 || k == 17;
+    }
+
     /** A stage descriptor's STAGE_WORDS words, in fs_engine's order. */
     static int[] descriptorWords(HardwareImage.StageDescriptor d) {
         return new int[] {d.kind(), d.size(), d.tickBase(), d.feedFirst(), d.feedCount(), d.dropFrom(), d.outputs(),

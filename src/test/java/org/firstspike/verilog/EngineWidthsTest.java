@@ -1,6 +1,7 @@
 package org.firstspike.verilog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.firstspike.device.Target;
 import org.firstspike.device.Targets;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The engine's word width, hand-computed from what dominates each network: two bits (sign and
- * headroom) above the largest index or tick. That the engine computes exactly at this width is
+ * headroom) above the largest tick, one above the largest index. That the engine computes exactly at this width is
  * CosimTest's and SeedCosimTest's job.
  */
 class EngineWidthsTest {
@@ -39,10 +40,13 @@ class EngineWidthsTest {
         HardwareImage img = image("fmnist_shuffle_delay");
         // kernel rows: z2 32·9·32 + z3 32·9·32 + z4 32·9·64 + z5 64·9·64 + fc 1,536·10 = 89,088 levels,
         // addresses up to 2^16 < 89,088 < 2^17; event words (channel < 64) · 2^11 + pixel (< 1,536)
-        // stay below 2^17 too: 17 bits
+        // stay below 2^17 too: 17 bits, and one more so that two add without overflow. Its ticks
+        // (horizon, largest delay and the queue's 34 bucket ticks below 2^12) need 12 and two more: fewer.
         assertEquals(9_216 + 9_216 + 18_432 + 36_864 + 15_360, img.kernel.length);
         assertEquals(11, img.pixelBits);
-        assertEquals(17 + 2, EngineWidths.of(img).wordBits());
+        assertEquals(1286, img.horizon);
+        assertTrue(1286 + java.util.Arrays.stream(img.runDelay).max().getAsInt() + 34 < 1 << 12);
+        assertEquals(17 + 1, EngineWidths.of(img).wordBits());
         // int8 levels (QAT conv layers, PTQ dense layer)
         assertEquals(8, EngineWidths.of(img).levelBits());
     }
