@@ -24,6 +24,10 @@
 //
 // Memories a stage must clear (neuron state, counters, accumulators) carry an epoch tag: a stage
 // starts a new epoch, and an entry from an older one reads as cleared, so clearing costs no cycle.
+// With SCRUB (the image generator sets it when the host's input takes at least as many clocks as
+// those memories have entries) the engine sets every tag to 0 while the host streams an image in and
+// restarts the epochs at 1, so EP_BITS need only count one image's stages; without, tags are 32 bits
+// and never reused.
 `default_nettype none
 module fs_engine #(
     parameter integer STAGES = 2,          // stage 0 is the input
@@ -61,6 +65,8 @@ module fs_engine #(
     parameter integer W = 32,              // indices, addresses and ticks (signed where a tick can be); the
                                            // image generator proves every tick stays below 2^(W-2), every index below 2^(W-1)
     parameter integer LEVEL_BITS = 16,     // signed kernel and bias levels (at most 16)
+    parameter integer SCRUB = 0,           // scrub the epoch tags during host input (needs INPUTS ≥ their depth)
+    parameter integer EP_BITS = 32,        // epoch tags
     parameter STAGE_INIT = "",
     parameter FEED_INIT = "",
     parameter RUNFROM_INIT = "",
@@ -142,7 +148,8 @@ module fs_engine #(
         if (STAGE_INIT != "") $readmemh(STAGE_INIT, sd);
         if (FEED_INIT != "") $readmemh(FEED_INIT, fd);
     end
-    reg [31:0] epoch;                      // the running stage's epoch; never reset, so never reused
+    reg [EP_BITS-1:0] epoch;               // the running stage's epoch
+    reg [W-1:0] sweep;                     // the next tag to scrub during host input
     // per-position arrivals (seed quirk), valid where pos_valid is set; the bias, a tap of every
     // window, is counted on its own
     reg [W-1:0] pos_count [0:MAX_POSITIONS-1];
@@ -154,7 +161,7 @@ module fs_engine #(
     reg [W-1:0] fired_at;
 
     initial begin
-        epoch = 32'd1;
+        epoch = EP_BITS'(1);
     end
 
     // Indices travel as W-bit words, as the memory images store them; each memory uses the low
@@ -224,6 +231,9 @@ module fs_engine #(
     reg [4:0] resume;                      // the state a search returns to (SEARCH or RESOLVE)
 
     wire host_state = state == IDLE || state == HOST || state == FINISHED;
+    // the tag scrub: one entry of both tagged memories per clock of host input (no stage writes them then)
+    localparam integer SWEEP = MAX_CORE > MAX_MERGE ? MAX_CORE : MAX_MERGE;
+    wire scrubbing = SCRUB != 0 && state == HOST && sweep < W'(SWEEP);
     wire pool_write = state == WRITE && d_kind == 2;
     // the host's element idx: its event's tick, or the no-spike tick once the next event is further on
     wire host_take = state == HOST && in_valid && in_elem == 32'(idx);
@@ -361,8 +371,8 @@ module fs_engine #(
     wire signed [LEVEL_BITS-1:0] row_level = kernel_q;
     wire signed [15:0] syn_q = ev_bias ? 16'(bias_level) : 16'(row_level);
     wire ev_live = ev_bias ? fan_len != 0 : npos != 0 && syn_q != 0 && dead_q == 0;
-    fs_neuron_state #(.DEPTH(MAX_CORE), .A_BITS(A_BITS), .B_BITS(B_BITS), .W(W), .EP_BITS(32)) neurons (.clk(clk),
-        .epoch(epoch), .raddr(st_ra), .waddr(syn_j), .a(cur_a), .b(cur_b), .mark(cur_mark), .last(cur_last),
+    fs_neuron_state #(.DEPTH(MAX_CORE), .A_BITS(A_BITS), .B_BITS(B_BITS), .W(W), .EP_BITS(EP_BITS)) neurons (
+        .clk(clk), .epoch(epoch), .raddr(st_ra), .waddr(syn_j), .scrub_addr(sweep), .scrub(scrubbing), .a(cur_a), .b(cur_b), .mark(cur_mark), .last(cur_last),
         .accumulate(ev_core && syn_accumulate), .detect(ev_core && syn_detect), .a_wd(lane_a), .b_wd(lane_b),
         .mark_wd(lane_mark), .last_wd(lane_last));
     // the quirk's position counters: one arrival per position, counted at its first channel
@@ -435,7 +445,8 @@ module fs_engine #(
     wire [W-1:0] merge_min;
     /* verilator lint_on UNUSEDSIGNAL */
     wire [W-1:0] merge_tick;
-    fs_merge_unit #(.DEPTH(MAX_MERGE), .W(W), .EP_BITS(32)) merge (.clk(clk), .epoch(epoch), .add(d_kind != 2),
+    fs_merge_unit #(.DEPTH(MAX_MERGE), .W(W), .EP_BITS(EP_BITS)) merge (.clk(clk), .epoch(epoch), .add(d_kind != 2),
+        .scrub_addr(sweep), .scrub(scrubbing),
         .addr(merge_ra), .sum(merge_sum), .count(merge_count), .tick(tick),
         .arrive(commit && state == EVENT && d_kind != 1), .window_start(ph == 16'd0), .tap(tap_in),
         .padded(padded_q != 0), .pad_tick(d_padtick), .operands(d_operands), .window_min(merge_min),
@@ -630,10 +641,17 @@ module fs_engine #(
                 cycles <= cycles + 1;
             end
             out_valid <= 1'b0;
+            if (scrubbing) begin
+                sweep <= sweep + 1;
+            end
             if (commit) begin
                 case (state)
                     IDLE: begin
                         if (start) begin
+                            sweep <= '0;
+                            if (SCRUB != 0) begin
+                                epoch <= EP_BITS'(1);
+                            end
                             done <= 1'b0;
                             out_done <= 1'b0;
                             decided <= 1'b0;

@@ -10,7 +10,8 @@
 // Timing: sum and count belong to addr one clock after it settles (registered read; 0 for an entry of
 // another epoch). `arrive` writes element addr's new sum and count from what was read for it, so addr
 // must be held from the clock before. `window_start` empties window_min; `tap` folds the entry read
-// this clock into it. out_tick is combinational.
+// this clock into it. out_tick is combinational. `scrub` (never with arrive) sets scrub_addr's tag to
+// 0, an epoch the engine never runs, so tags can be narrow (see fs_neuron_state).
 `default_nettype none
 module fs_merge_unit #(
     parameter integer DEPTH   = 16,        // elements of the largest merging stage
@@ -22,7 +23,9 @@ module fs_merge_unit #(
     input  wire               add,
     /* verilator lint_off UNUSEDSIGNAL */  // an index: only its low bits address the memories
     input  wire [W-1:0]       addr,
+    input  wire [W-1:0]       scrub_addr,
     /* verilator lint_on UNUSEDSIGNAL */
+    input  wire               scrub,
     output wire [W-1:0]       sum,
     output wire [W-1:0]       count,
     input  wire               arrive,
@@ -49,8 +52,9 @@ module fs_merge_unit #(
         .wdata(add ? sum + tick : tick), .re(1'b1), .raddr(a), .rdata(sum_q));
     fs_sdp_ram #(.WIDTH(W), .DEPTH(DEPTH)) m_count (.clk(clk), .we(arrive), .waddr(a),
         .wdata(add ? count + 1'b1 : W'(1)), .re(1'b1), .raddr(a), .rdata(count_q));
-    fs_sdp_ram #(.WIDTH(EP_BITS), .DEPTH(DEPTH)) m_ep (.clk(clk), .we(arrive), .waddr(a), .wdata(epoch),
-        .re(1'b1), .raddr(a), .rdata(ep_q));
+    fs_sdp_ram #(.WIDTH(EP_BITS), .DEPTH(DEPTH)) m_ep (.clk(clk), .we(arrive || scrub),
+        .waddr(scrub ? scrub_addr[AW-1:0] : a), .wdata(scrub ? {EP_BITS{1'b0}} : epoch), .re(1'b1), .raddr(a),
+        .rdata(ep_q));
 
     always @(posedge clk) begin
         if (window_start) begin

@@ -7,7 +7,9 @@
 // Timing: a, b, mark and last belong to raddr one clock after it settles (registered read); the
 // epoch check uses the epoch of that clock. Writes (waddr, on a clock with accumulate or detect):
 // accumulate writes A, B, the mark and the tag; detect writes the mark and last but not the tag,
-// so a detection holds only for a neuron already touched in this epoch.
+// so a detection holds only for a neuron already touched in this epoch. scrub (never with a write)
+// sets scrub_addr's tag to 0, an epoch the engine never runs, so tags can be narrow: the engine
+// scrubs every entry while the host streams an image in and restarts its epochs.
 `default_nettype none
 module fs_neuron_state #(
     parameter integer DEPTH   = 16,        // neurons of the largest core
@@ -21,7 +23,9 @@ module fs_neuron_state #(
     /* verilator lint_off UNUSEDSIGNAL */  // addresses: only their low bits select a neuron
     input  wire [W-1:0]             raddr,
     input  wire [W-1:0]             waddr,
+    input  wire [W-1:0]             scrub_addr,
     /* verilator lint_on UNUSEDSIGNAL */
+    input  wire                     scrub,
     output wire signed [A_BITS-1:0] a,
     output wire signed [B_BITS-1:0] b,
     output wire signed [W-1:0]      mark,
@@ -49,8 +53,9 @@ module fs_neuron_state #(
         .wdata(mark_wd), .re(1'b1), .raddr(ra), .rdata(mark_q));
     fs_sdp_ram #(.WIDTH(W), .DEPTH(DEPTH)) m_last (.clk(clk), .we(detect), .waddr(wa), .wdata(last_wd),
         .re(1'b1), .raddr(ra), .rdata(last));
-    fs_sdp_ram #(.WIDTH(EP_BITS), .DEPTH(DEPTH)) m_ep (.clk(clk), .we(accumulate), .waddr(wa), .wdata(epoch),
-        .re(1'b1), .raddr(ra), .rdata(ep_q));
+    fs_sdp_ram #(.WIDTH(EP_BITS), .DEPTH(DEPTH)) m_ep (.clk(clk), .we(accumulate || scrub),
+        .waddr(scrub ? scrub_addr[AW-1:0] : wa), .wdata(scrub ? {EP_BITS{1'b0}} : epoch), .re(1'b1), .raddr(ra),
+        .rdata(ep_q));
 
     wire valid = ep_q == epoch;
     assign a = valid ? a_q : {A_BITS{1'b0}};

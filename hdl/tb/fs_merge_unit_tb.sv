@@ -3,7 +3,9 @@
 // most one per element; time-add: up to `operands` per element, each operand's tick), then asks for
 // outputs: pooling, random windows of taps (arrived or not, repeated or not) with or without pad taps
 // and pad ticks; time-add, elements with all, some or none of their operands. Elements left from
-// earlier stages must read as empty. +seed=N replays a run.
+// earlier stages must read as empty; every 7th stage follows the engine's restart (every entry's tag
+// scrubbed to 0, one per clock, then epoch 1 again), so tags of earlier runs must not alias.
+// +seed=N replays a run.
 `default_nettype none
 module tb #(
     parameter integer DEPTH   = 29,
@@ -17,6 +19,8 @@ module tb #(
     reg [EP_BITS-1:0] epoch = '0;
     reg add = 1'b0;
     reg [W-1:0] addr = '0;
+    reg [W-1:0] scrub_addr = '0;
+    reg scrub = 1'b0;
     reg arrive = 1'b0;
     reg [W-1:0] tick = '0;
     reg window_start = 1'b0;
@@ -48,7 +52,8 @@ module tb #(
     integer nevers = 0;
 
     fs_merge_unit #(.DEPTH(DEPTH), .W(W), .EP_BITS(EP_BITS)) dut (.clk(clk), .epoch(epoch), .add(add), .addr(addr),
-        .sum(sum), .count(count), .arrive(arrive), .tick(tick), .window_start(window_start), .tap(tap),
+        .scrub_addr(scrub_addr), .scrub(scrub), .sum(sum), .count(count), .arrive(arrive), .tick(tick),
+        .window_start(window_start), .tap(tap),
         .padded(padded), .pad_tick(pad_tick), .operands(operands), .window_min(window_min), .out_tick(out_tick));
 
     always #5 clk = ~clk;
@@ -87,6 +92,15 @@ module tb #(
         if (!$value$plusargs("seed=%d", seed)) seed = 20261124;
         e = $urandom(seed);
         for (stage = 0; stage < STAGES; stage = stage + 1) begin
+            if (stage % 7 == 6) begin
+                scrub = 1'b1;
+                for (j = 0; j < DEPTH; j = j + 1) begin
+                    scrub_addr = W'(j);
+                    step();
+                end
+                scrub = 1'b0;
+                epoch = '0;
+            end
             epoch = epoch + 1'b1;
             add = stage % 2 == 1;
             ops = 2;

@@ -2,7 +2,9 @@
 // neurons and epoch changes, every clock for 20,000 clocks, against a model of the memory kept here:
 // per neuron its A, B, mark, last and the epoch that wrote it. A read returns the entry as it was
 // before that clock's write (read-first block RAM), and an entry written under another epoch reads as
-// untouched (A = B = 0, mark = −1). +seed=N replays a run.
+// untouched (A = B = 0, mark = −1). Every 2,000 clocks a scrub of every entry (tag 0), one per clock,
+// in the same epoch: entries written in it must read as untouched after it.
+// +seed=N replays a run.
 `default_nettype none
 module tb #(
     parameter integer DEPTH   = 37,
@@ -16,6 +18,8 @@ module tb #(
     reg [EP_BITS-1:0] epoch = '0;
     reg [W-1:0] raddr = '0;
     reg [W-1:0] waddr = '0;
+    reg [W-1:0] scrub_addr = '0;
+    reg scrub = 1'b0;
     reg accumulate = 1'b0;
     reg detect = 1'b0;
     reg [A_BITS-1:0] a_wd = '0;
@@ -51,7 +55,8 @@ module tb #(
     integer fresh = 0;
 
     fs_neuron_state #(.DEPTH(DEPTH), .A_BITS(A_BITS), .B_BITS(B_BITS), .W(W), .EP_BITS(EP_BITS)) dut (.clk(clk),
-        .epoch(epoch), .raddr(raddr), .waddr(waddr), .a(a), .b(b), .mark(mark), .last(last),
+        .epoch(epoch), .raddr(raddr), .waddr(waddr), .scrub_addr(scrub_addr), .scrub(scrub), .a(a), .b(b),
+        .mark(mark), .last(last),
         .accumulate(accumulate), .detect(detect), .a_wd(a_wd), .b_wd(b_wd), .mark_wd(mark_wd), .last_wd(last_wd));
 
     function automatic [63:0] wide_random;
@@ -75,6 +80,21 @@ module tb #(
         end
         epoch = EP_BITS'(1);
         for (k = 0; k < CLOCKS; k = k + 1) begin
+            if (k % 2000 == 1999) begin
+                // the restart: scrub every tag, then the epochs begin again
+                accumulate = 1'b0;
+                detect = 1'b0;
+                scrub = 1'b1;
+                for (i = 0; i < DEPTH; i = i + 1) begin
+                    scrub_addr = W'(i);
+                    @(posedge clk);
+                    m_ep[i] = '0;
+                    #1;
+                end
+                scrub = 1'b0;
+                // the epoch stays (unless 0): every entry written in it must now read as untouched
+                if (epoch == '0) epoch = EP_BITS'(1);
+            end
             // inputs for this clock; a few addresses are hot so reads meet fresh writes
             raddr = W'($urandom % 4 == 0 ? $urandom % 3 : $urandom % DEPTH);
             waddr = W'($urandom % 4 == 0 ? $urandom % 3 : $urandom % DEPTH);

@@ -72,9 +72,9 @@ public record ImageFootprint(List<Memory> memories) {
         m.add(new Memory("st_a", maxCore, w.aBits()));
         m.add(new Memory("st_b", maxCore, w.bBits()));
         m.add(new Memory("st_mark, st_last", 2 * maxCore, word));
-        m.add(new Memory("st_ep (epoch tags)", maxCore, 32));
+        m.add(new Memory("st_ep (epoch tags)", maxCore, MemoryImages.epochBits(img)));
         m.add(new Memory("acc_tick, acc_count", 2 * maxMerge, word));
-        m.add(new Memory("acc_ep (epoch tags)", maxMerge, 32));
+        m.add(new Memory("acc_ep (epoch tags)", maxMerge, MemoryImages.epochBits(img)));
         m.add(new Memory("pos_count, pos_arrival", 2 * num(p, "MAX_POSITIONS"), word));
         m.add(new Memory("z_hi, z_lo", num(p, "HI_DEPTH") + 32, w.zBits()));
         return new ImageFootprint(List.copyOf(m));

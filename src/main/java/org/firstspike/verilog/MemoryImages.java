@@ -58,6 +58,8 @@ public final class MemoryImages {
         p.put("Z_BITS", Integer.toString(w.zBits()));
         p.put("W", Integer.toString(w.wordBits()));
         p.put("LEVEL_BITS", Integer.toString(w.levelBits()));
+        p.put("SCRUB", scrubs(img) ? "1" : "0");
+        p.put("EP_BITS", Integer.toString(epochBits(img)));
         for (String[] f : FILES) {
             p.put(f[0], '"' + dir + "/" + f[1] + '"');
         }
@@ -154,6 +156,19 @@ public final class MemoryImages {
     static String hex(long v, int bits) {
         long word = bits >= 64 ? v : v & ((1L << bits) - 1);
         return String.format(Locale.ROOT, "%0" + (bits + 3) / 4 + "x", word);
+    }
+
+    /**
+     * Whether the engine scrubs its epoch tags while the host streams an image in: only when that takes
+     * at least as many clocks (one per input) as the tagged memories have entries.
+     */
+    static boolean scrubs(HardwareImage img) {
+        return img.stages.get(0).size() >= Math.max(maxSize(img, HardwareImage.KIND_CORE), maxMerge(img));
+    }
+
+    /** Epoch tag bits: with the scrub, one image's epochs 1 .. stages; without, 32 (never reused in practice). */
+    static int epochBits(HardwareImage img) {
+        return scrubs(img) ? 32 - Integer.numberOfLeadingZeros(img.stages.size()) : 32;
     }
 
     /** The merge unit's entries: a time-add's elements, a minpool's input elements (channels × input pixels). */

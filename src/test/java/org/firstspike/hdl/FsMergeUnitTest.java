@@ -10,8 +10,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * hdl/fs_merge_unit.v: lint-clean for several sizes, no latches and block RAM on iCE40, and its
- * Verilator testbench (random pooling and time-add stages against docs/semantics.md §5; folding a
- * stale or empty entry into a window, or a time-add that fires one operand early, fails it).
+ * Verilator testbench (random pooling and time-add stages against docs/semantics.md §5, with the
+ * engine's tag scrub and epoch restart; folding a stale or empty entry into a window, a time-add that
+ * fires one operand early, or a scrub that leaves a tag fails it).
  */
 class FsMergeUnitTest {
     @TempDir

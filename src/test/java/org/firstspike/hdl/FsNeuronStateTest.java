@@ -10,8 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * hdl/fs_neuron_state.v: lint-clean for several sizes, no latches and block RAM on iCE40, and its
- * Verilator testbench (random writes, reads and epoch changes against a model of the tagged memory;
- * writing the tag on a detection, or last on an accumulation, fails it).
+ * Verilator testbench (random writes, reads, epoch changes and tag scrubs against a model of the tagged
+ * memory; writing the tag on a detection, last on an accumulation, or no tag on a scrub fails it).
  */
 class FsNeuronStateTest {
     @TempDir
