@@ -65,6 +65,8 @@ module fs_engine #(
     parameter integer W = 32,              // indices, addresses and ticks (signed where a tick can be); the
                                            // image generator proves every tick stays below 2^(W-2), every index below 2^(W-1)
     parameter integer LEVEL_BITS = 16,     // signed kernel and bias levels (at most 16)
+    parameter integer TICK_BITS = 32,      // the tick memory's words: every tick below 2^(TICK_BITS-1), all ones NEVER
+    parameter integer COUNT_BITS = 8,      // the merge unit's operand counts
     parameter integer SCRUB = 0,           // scrub the epoch tags during host input (needs INPUTS ≥ their depth)
     parameter integer EP_BITS = 32,        // epoch tags
     parameter STAGE_INIT = "",
@@ -281,12 +283,21 @@ module fs_engine #(
     `FS_ROM(taps, W, TAP_ENTRIES, TAPS_INIT)
     `FS_ROM(padded, 1, PADDED, PADDED_INIT)
     // working memories
-    `FS_RAM(ticks, W, TICK_WORDS, "")
     `FS_RAM(fired_list, W, MAX_OUTPUTS, "")
+    // the tick memory, TICK_BITS wide: all ones stands for NEVER, which W bits spell otherwise
+    reg [W-1:0] ticks_ra;
+    reg ticks_we;
+    reg [W-1:0] ticks_wa;
+    reg [W-1:0] ticks_wd;
+    wire [TICK_BITS-1:0] ticks_stored;
+    fs_sdp_ram #(.WIDTH(TICK_BITS), .DEPTH(TICK_WORDS)) m_ticks (.clk(clk), .we(ticks_we),
+        .waddr(ticks_wa[aw(TICK_WORDS)-1:0]), .wdata(ticks_wd[TICK_BITS-1:0]), .re(1'b1),
+        .raddr(ticks_ra[aw(TICK_WORDS)-1:0]), .rdata(ticks_stored));
     // neuron state of the running core; minpool arrivals and time-add sums
     /* verilator lint_on UNUSEDSIGNAL */
     `undef FS_RAM
     `undef FS_ROM
+    wire [W-1:0] ticks_q = &ticks_stored ? NEVER : W'(ticks_stored);
     assign peek_tick = port_tick(ticks_q);
 
     // ---- tables and the firing test (docs/semantics.md §3, §4.2) ----------------------------------
@@ -445,7 +456,7 @@ module fs_engine #(
     wire [W-1:0] merge_min;
     /* verilator lint_on UNUSEDSIGNAL */
     wire [W-1:0] merge_tick;
-    fs_merge_unit #(.DEPTH(MAX_MERGE), .W(W), .EP_BITS(EP_BITS)) merge (.clk(clk), .epoch(epoch), .add(d_kind != 2),
+    fs_merge_unit #(.DEPTH(MAX_MERGE), .W(W), .EP_BITS(EP_BITS), .C_BITS(COUNT_BITS)) merge (.clk(clk), .epoch(epoch), .add(d_kind != 2),
         .scrub_addr(sweep), .scrub(scrubbing),
         .addr(merge_ra), .sum(merge_sum), .count(merge_count), .tick(tick),
         .arrive(commit && state == EVENT && d_kind != 1), .window_start(ph == 16'd0), .tap(tap_in),

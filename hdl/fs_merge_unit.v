@@ -16,7 +16,8 @@
 module fs_merge_unit #(
     parameter integer DEPTH   = 16,        // elements of the largest merging stage
     parameter integer W       = 16,        // ticks below 2^(W−2); addresses use their low bits
-    parameter integer EP_BITS = 32
+    parameter integer EP_BITS = 32,
+    parameter integer C_BITS  = 8          // counts: up to the operands of an element
 ) (
     input  wire               clk,
     input  wire [EP_BITS-1:0] epoch,
@@ -42,16 +43,16 @@ module fs_merge_unit #(
     localparam [W-1:0] NEVER = {1'b0, {(W - 1){1'b1}}};
     wire [AW-1:0] a = addr[AW-1:0];
     wire [W-1:0] sum_q;
-    wire [W-1:0] count_q;
+    wire [C_BITS-1:0] count_q;
     wire [EP_BITS-1:0] ep_q;
     wire current = ep_q == epoch;
     assign sum = current ? sum_q : '0;
-    assign count = current ? count_q : '0;
+    assign count = current ? W'(count_q) : '0;
 
     fs_sdp_ram #(.WIDTH(W), .DEPTH(DEPTH)) m_sum (.clk(clk), .we(arrive), .waddr(a),
         .wdata(add ? sum + tick : tick), .re(1'b1), .raddr(a), .rdata(sum_q));
-    fs_sdp_ram #(.WIDTH(W), .DEPTH(DEPTH)) m_count (.clk(clk), .we(arrive), .waddr(a),
-        .wdata(add ? count + 1'b1 : W'(1)), .re(1'b1), .raddr(a), .rdata(count_q));
+    fs_sdp_ram #(.WIDTH(C_BITS), .DEPTH(DEPTH)) m_count (.clk(clk), .we(arrive), .waddr(a),
+        .wdata(add ? C_BITS'(count + 1'b1) : C_BITS'(1)), .re(1'b1), .raddr(a), .rdata(count_q));
     fs_sdp_ram #(.WIDTH(EP_BITS), .DEPTH(DEPTH)) m_ep (.clk(clk), .we(arrive || scrub),
         .waddr(scrub ? scrub_addr[AW-1:0] : a), .wdata(scrub ? {EP_BITS{1'b0}} : epoch), .re(1'b1), .raddr(a),
         .rdata(ep_q));

@@ -12,9 +12,11 @@ import org.firstspike.sim.HardwareImage;
  * computes with: every tick (arrivals before the drop, bucket ticks of the queue, time-add sums) stays
  * below 2^(W-2), so a sum of two, a mark (-2 - tick) and the no-spike tick NEVER = 2^(W-1) - 1 are
  * exact in W-bit two's complement; every index, address and memory depth below 2^(W-1), so the sum
- * of two addresses is exact unsigned.
+ * of two addresses is exact unsigned. The tick memory stores ticks in one bit more than the largest
+ * needs (all ones stands for the no-spike tick), the merge unit its counts up to the most operands.
  */
-public record EngineWidths(int aBits, int bBits, int thetaBits, int zBits, int wordBits, int levelBits) {
+public record EngineWidths(int aBits, int bBits, int thetaBits, int zBits, int wordBits, int levelBits, int tickBits,
+        int countBits) {
 
     public static EngineWidths of(HardwareImage img) {
         BigInteger zMax = BigInteger.ZERO;
@@ -42,7 +44,28 @@ public record EngineWidths(int aBits, int bBits, int thetaBits, int zBits, int w
             thetaMax = Math.max(thetaMax, Math.abs(t));
         }
         int thetaBits = Math.max(2, BigInteger.valueOf(thetaMax).bitLength() + 1);
-        return new EngineWidths(aBits, bBits, thetaBits, zBits, wordBits(img), levelBits(img));
+        return new EngineWidths(aBits, bBits, thetaBits, zBits, wordBits(img), levelBits(img),
+                bitLength(tickBound(img)) + 1, bitLength(maxOperands(img)) + 1);
+    }
+
+    /** Every tick the engine computes with is below this: arrivals before the drop, bucket ticks, time-add sums. */
+    static long tickBound(HardwareImage img) {
+        int maxDelay = java.util.Arrays.stream(img.runDelay).max().orElse(0);
+        long tick = Math.max(maxDelay, Math.abs((long) img.inputNoSpikeTick));
+        for (HardwareImage.StageDescriptor d : img.stages) {
+            int[] w = MemoryImages.descriptorWords(d);
+            for (int k = 0; k < w.length; k++) {
+                if (MemoryImages.isTickWord(k)) {
+                    tick = Math.max(tick, Math.abs((long) w[k]));
+                }
+            }
+        }
+        return Math.max(tick, (img.horizon + (long) maxDelay + 34) * maxOperands(img));
+    }
+
+    /** The most operands of a time-add (at least 1: a minpool input's one arrival). */
+    private static int maxOperands(HardwareImage img) {
+        return Math.max(1, img.stages.stream().mapToInt(HardwareImage.StageDescriptor::operands).max().orElse(1));
     }
 
     /** Signed bits of the widest kernel or bias level (at least 2, at most the lane's 16). */
@@ -70,16 +93,10 @@ public record EngineWidths(int aBits, int bBits, int thetaBits, int zBits, int w
                 address = Math.max(address, v);
             }
         }
-        int maxDelay = java.util.Arrays.stream(img.runDelay).max().orElse(0);
-        int operands = 1;
-        long tick = Math.max(maxDelay, Math.abs((long) img.inputNoSpikeTick));
         for (HardwareImage.StageDescriptor d : img.stages) {
-            operands = Math.max(operands, d.operands());
             int[] w = MemoryImages.descriptorWords(d);
             for (int k = 0; k < w.length; k++) {
-                if (MemoryImages.isTickWord(k)) {
-                    tick = Math.max(tick, Math.abs((long) w[k]));
-                } else {
+                if (!MemoryImages.isTickWord(k)) {
                     address = Math.max(address, w[k]);
                 }
             }
@@ -91,8 +108,7 @@ public record EngineWidths(int aBits, int bBits, int thetaBits, int zBits, int w
         address = Math.max(address, (long) MemoryImages.STAGE_WORDS * img.stages.size() + 3L * img.feeds.size());
         // addresses run a few past a list's end (the next list's start, a window's taps)
         address += MemoryImages.maxTaps(img) + 8;
-        tick = Math.max(tick, (img.horizon + (long) maxDelay + 34) * operands);
-        int bits = Math.max(bitLength(address) + 1, bitLength(tick) + 2);
+        int bits = Math.max(bitLength(address) + 1, bitLength(tickBound(img)) + 2);
         return Math.min(32, Math.max(8, bits));
     }
 

@@ -64,7 +64,7 @@ public record ImageFootprint(List<Memory> memories) {
         m.add(new Memory("tap_start (two read copies)", 2 * num(p, "TAP_STARTS"), word));
         m.add(new Memory("taps", num(p, "TAP_ENTRIES"), word));
         m.add(new Memory("padded", num(p, "PADDED"), 1));
-        m.add(new Memory("ticks", num(p, "TICK_WORDS"), word));
+        m.add(new Memory("ticks", num(p, "TICK_WORDS"), w.tickBits()));
         m.add(new Memory("queue heads", horizon + 2, word));
         m.add(new Memory("queue occupancy words", (horizon + 2 + 31) / 32, 32));
         m.add(new Memory("queue entries and links", 2 * maxEvents, word));
@@ -73,7 +73,8 @@ public record ImageFootprint(List<Memory> memories) {
         m.add(new Memory("st_b", maxCore, w.bBits()));
         m.add(new Memory("st_mark, st_last", 2 * maxCore, word));
         m.add(new Memory("st_ep (epoch tags)", maxCore, MemoryImages.epochBits(img)));
-        m.add(new Memory("acc_tick, acc_count", 2 * maxMerge, word));
+        m.add(new Memory("acc_tick", maxMerge, word));
+        m.add(new Memory("acc_count", maxMerge, w.countBits()));
         m.add(new Memory("acc_ep (epoch tags)", maxMerge, MemoryImages.epochBits(img)));
         m.add(new Memory("pos_count, pos_arrival", 2 * num(p, "MAX_POSITIONS"), word));
         m.add(new Memory("z_hi, z_lo", num(p, "HI_DEPTH") + 32, w.zBits()));

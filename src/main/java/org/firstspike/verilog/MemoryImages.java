@@ -58,6 +58,8 @@ public final class MemoryImages {
         p.put("Z_BITS", Integer.toString(w.zBits()));
         p.put("W", Integer.toString(w.wordBits()));
         p.put("LEVEL_BITS", Integer.toString(w.levelBits()));
+        p.put("TICK_BITS", Integer.toString(w.tickBits()));
+        p.put("COUNT_BITS", Integer.toString(w.countBits()));
         p.put("SCRUB", scrubs(img) ? "1" : "0");
         p.put("EP_BITS", Integer.toString(epochBits(img)));
         for (String[] f : FILES) {
