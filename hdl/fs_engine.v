@@ -43,6 +43,7 @@ module fs_engine #(
     parameter integer PIXEL_BITS = 1,      // a core's event word: channel · 2^PIXEL_BITS + pixel
     parameter integer POS_STARTS = 2,      // Σ over cores of (pixels + 1)
     parameter integer NEURONS = 1,         // Σ over cores of neurons
+    parameter integer THETAS = 1,          // Σ over cores of output channels
     parameter integer POS_ENTRIES = 1,
     parameter integer PADDED = 1,
     parameter integer MAX_EVENTS = 4,      // the most events one stage can queue (pairs + bias)
@@ -78,6 +79,7 @@ module fs_engine #(
     parameter FANSTART_INIT = "",
     parameter FANTARGET_INIT = "",
     parameter FANLEVEL_INIT = "",
+    parameter FANCHAN_INIT = "",
     parameter KERNEL_INIT = "",
     parameter CHANBASE_INIT = "",
     parameter THETA_INIT = "",
@@ -124,7 +126,7 @@ module fs_engine #(
     /* verilator lint_on UNUSEDSIGNAL */
     output wire [31:0] peek_tick
 );
-    localparam integer NF = 22;            // words per stage descriptor (HardwareImage order)
+    localparam integer NF = 23;            // words per stage descriptor (HardwareImage order)
     localparam [W-1:0] NEVER = {1'b0, {(W - 1){1'b1}}};
     localparam [W-1:0] NIL = {W{1'b1}};
     // the longest chain of dependent reads is an event's: queue entry, the pixel's position list start,
@@ -203,6 +205,7 @@ module fs_engine #(
     wire d_output = sd[s * NF + 19] != 0;
     wire [W-1:0] d_chanbase = sd[s * NF + 20];
     wire [W-1:0] d_inpixels = sd[s * NF + 21];   // a minpool's input pixels per channel
+    wire [W-1:0] d_thbase = sd[s * NF + 22];     // a core's first threshold (one per output channel)
 
     // ---- control -------------------------------------------------------------------------------
     localparam [4:0] IDLE = 5'd0, HOST = 5'd1, SETUP1 = 5'd2, SETUP2 = 5'd3, GATHER = 5'd4, TICK = 5'd5,
@@ -213,6 +216,7 @@ module fs_engine #(
     reg [W-1:0] idx;                       // host element, neuron, output element
     reg [W-1:0] rpos;                      // idx mod d_positions: a core neuron's position, a minpool output's pixel
     reg [W-1:0] wcb;                       // a minpool output's channel · d_inpixels: its window's input channel
+    reg [W-1:0] rch;                       // idx's output channel (idx / d_positions): its threshold
     reg [W-1:0] feed;                      // gather: feed, run within it, pair within the run
     reg [W-1:0] run;
     reg [W-1:0] pair;
@@ -270,9 +274,10 @@ module fs_engine #(
     `FS_ROM(fan_end, W, FAN_LISTS, FANSTART_INIT)      // fan_start, read one entry further
     `FS_ROM(fan_target, W, SYNAPSES, FANTARGET_INIT)
     `FS_ROM(fan_level, LEVEL_BITS, SYNAPSES, FANLEVEL_INIT)
+    `FS_ROM(fan_chan, W, SYNAPSES, FANCHAN_INIT)       // the bias synapse's output channel
     `FS_ROM(kernel, LEVEL_BITS, KERNEL, KERNEL_INIT)
     `FS_ROM(chan_base, W, CHANNELS, CHANBASE_INIT)
-    `FS_ROM(theta, TH_BITS, NEURONS, THETA_INIT)
+    `FS_ROM(theta, TH_BITS, THETAS, THETA_INIT)
     `FS_ROM(dead, 1, NEURONS, DEAD_INIT)
     `FS_ROM(pos_start, W, POS_STARTS, POSSTART_INIT)
     `FS_ROM(pos_end, W, POS_STARTS, POSSTART_INIT)
@@ -284,6 +289,7 @@ module fs_engine #(
     `FS_ROM(padded, 1, PADDED, PADDED_INIT)
     // working memories
     `FS_RAM(fired_list, W, MAX_OUTPUTS, "")
+    `FS_RAM(fired_chan, W, MAX_OUTPUTS, "")           // the fired output's channel
     // the tick memory, TICK_BITS wide: all ones stands for NEVER, which W bits spell otherwise
     reg [W-1:0] ticks_ra;
     reg ticks_we;
@@ -483,6 +489,7 @@ module fs_engine #(
         fan_end_ra = d_fanbase + 1;
         fan_target_ra = fan_lo + koff;
         fan_level_ra = fan_lo + koff;
+        fan_chan_ra = fan_lo + koff;
         pos_start_ra = d_posbase + ev_px;
         pos_end_ra = d_posbase + ev_px + 1;
         chan_base_ra = d_chanbase + ev_cin;
@@ -494,6 +501,7 @@ module fs_engine #(
         padded_ra = d_padbase + rpos;
         taps_ra = tap_start_q + W'(ph) - W'(1);
         fired_list_ra = fired_at;
+        fired_chan_ra = fired_at;
         case (state)
             GATHER: ticks_ra = fd_src + pair_from_q;
             DECODE, OUTPUT: ticks_ra = d_tbase + idx;
@@ -504,7 +512,12 @@ module fs_engine #(
             SEARCH: st_ra = sj;
             default: st_ra = idx;
         endcase
-        theta_ra = d_nbase + st_ra;
+        // the threshold of st_ra's output channel
+        case (state)
+            EVENT: theta_ra = d_thbase + (ev_bias ? fan_chan_q : oc);
+            SEARCH: theta_ra = d_thbase + fired_chan_q;
+            default: theta_ra = d_thbase + rch;
+        endcase
         dead_ra = d_nbase + st_ra;
         case (state)
             EVENT: merge_ra = ev_m;
@@ -529,6 +542,9 @@ module fs_engine #(
         fired_list_we = commit && state == PROBE && p_fired;
         fired_list_wa = fired_count;
         fired_list_wd = idx;
+        fired_chan_we = fired_list_we;
+        fired_chan_wa = fired_count;
+        fired_chan_wd = rch;
         // the tick memory: host inputs, probe clears, resolved ticks and stage outputs
         ticks_we = 1'b0;
         ticks_wa = d_tbase + idx;
@@ -575,6 +591,17 @@ module fs_engine #(
             idx <= 0;
             rpos <= 0;
             wcb <= 0;
+            rch <= 0;
+        end
+    endtask
+
+    // the neuron (or output element) after j: its position, channel and window base follow
+    task automatic next_index(input [W-1:0] j);
+        begin
+            idx <= j + 1;
+            rpos <= rpos + 1 == d_positions ? '0 : rpos + 1;
+            rch <= rpos + 1 == d_positions ? rch + 1 : rch;
+            wcb <= rpos + 1 == d_positions ? wcb + d_inpixels : wcb;
         end
     endtask
 
@@ -607,8 +634,7 @@ module fs_engine #(
                     next_stage();
                 end
             end else begin
-                idx <= j + 1;
-                rpos <= rpos + 1 == d_positions ? '0 : rpos + 1;
+                next_index(j);
                 state <= RESOLVE;
             end
         end
@@ -778,12 +804,15 @@ module fs_engine #(
                                 state <= TICK;
                             end
                         end else begin
-                            idx <= idx + 1;
+                            next_index(idx);
                         end
                     end
                     SEARCH, RESOLVE: begin
                         // the neuron's first cycle: its range; with nothing to search it ends here
                         idx <= sj;
+                        if (state == SEARCH) begin
+                            rch <= fired_chan_q;
+                        end
                         lo <= range_lo;
                         hi <= range_hi;
                         if (range_lo == range_hi) begin
@@ -809,7 +838,7 @@ module fs_engine #(
                             first_neuron();
                             state <= OUTPUT;
                         end else begin
-                            idx <= idx + 1;
+                            next_index(idx);
                         end
                     end
                     WRITE: begin
@@ -817,10 +846,8 @@ module fs_engine #(
                             first_neuron();
                             next_stage();
                         end else begin
-                            idx <= idx + 1;
                             // a minpool's windows repeat per channel
-                            rpos <= rpos + 1 == d_positions ? '0 : rpos + 1;
-                            wcb <= rpos + 1 == d_positions ? wcb + d_inpixels : wcb;
+                            next_index(idx);
                         end
                     end
                     OUTPUT: begin

@@ -27,7 +27,7 @@ public final class HardwareImage {
     public record StageDescriptor(String name, int kind, int size, int tickBase, int feedFirst, int feedCount,
             int dropFrom, int outputs, int positions, int windowTaps, boolean quirk, int biasTick, int biasElement,
             int fanStartBase, int neuronBase, int posStartBase, int tapStartBase, int paddedBase, int padTick, int operands,
-            boolean output, int channelBase, int inPixels) {
+            boolean output, int channelBase, int inPixels, int thetaBase) {
     }
 
     /** One feed: {@code runs} runs from {@code runBase} holding {@code pairs} pairs, reading ticks at {@code sourceTickBase}. */
@@ -47,17 +47,19 @@ public final class HardwareImage {
     public final int[] runLength;
     /** Per core: start and end of its bias list in fanTarget/fanLevel (absolute; equal without a bias). */
     public final int[] fanStart;
-    /** The bias lists: neuron (within the core) and level. */
+    /** The bias lists: neuron (within the core), level, and the neuron's output channel (its threshold). */
     public final int[] fanTarget;
     public final int[] fanLevel;
+    public final int[] fanChannel;
     /** Kernel rows, per core: row k holds output channel o's level at k · outputs + o. */
     public final int[] kernel;
     /** Per core input channel: the absolute index of its first kernel row's first level. */
     public final int[] chanBase;
     /** Input element m of a core is channel m / pixels, pixel m % pixels; its event word packs them with this many pixel bits. */
     public final int pixelBits;
-    /** Per core neuron (concatenated): Θ, and whether it is dead. */
+    /** Per core output channel (concatenated): Θ. */
     public final long[] theta;
+    /** Per core neuron (concatenated): whether it can never fire. */
     public final boolean[] dead;
     /** Per core pixel: start of its window positions in posList/posRow (absolute); one past the last at the end of each core. */
     public final int[] posStart;
@@ -95,6 +97,7 @@ public final class HardwareImage {
         this.fanStart = b.fanStart.toArray();
         this.fanTarget = b.fanTarget.toArray();
         this.fanLevel = b.fanLevel.toArray();
+        this.fanChannel = b.fanChannel.toArray();
         this.kernel = b.kernel.toArray();
         this.chanBase = b.chanBase.toArray();
         this.pixelBits = b.pixelBits;
@@ -187,6 +190,7 @@ public final class HardwareImage {
         final Ints fanStart = new Ints();
         final Ints fanTarget = new Ints();
         final Ints fanLevel = new Ints();
+        final Ints fanChannel = new Ints();
         final Ints kernel = new Ints();
         final Ints chanBase = new Ints();
         final List<Long> theta = new ArrayList<>();
@@ -240,17 +244,18 @@ public final class HardwareImage {
                 stages.add(pool(m, tickBase, feedFirst, feedCount));
             } else if (st instanceof TimeAddStage t) {
                 stages.add(new StageDescriptor(t.name, KIND_TIMEADD, t.size, tickBase[stages.size()], feedFirst,
-                        feedCount, drop, 0, 0, 0, false, -1, 0, 0, 0, 0, 0, 0, 0, t.operands(), false, 0, 0));
+                        feedCount, drop, 0, 0, 0, false, -1, 0, 0, 0, 0, 0, 0, 0, t.operands(), false, 0, 0, 0));
             } else {
                 stages.add(new StageDescriptor(st.name, KIND_INPUT, st.size, tickBase[stages.size()], feedFirst, 0,
-                        drop, 0, 0, 0, false, -1, 0, 0, 0, 0, 0, 0, 0, 0, false, 0, 0));
+                        drop, 0, 0, 0, false, -1, 0, 0, 0, 0, 0, 0, 0, 0, false, 0, 0, 0));
             }
         }
 
         private StageDescriptor core(CoreStage c, int[] tickBase, int feedFirst, int feedCount, int drop,
                 boolean output) {
             int fanBase = fanStart.size;
-            int neuronBase = theta.size();
+            int neuronBase = dead.size;
+            int thetaBase = theta.size();
             int posBase = posStart.size;
             int chanFirst = chanBase.size;
             boolean bias = c.biasTick >= 0;
@@ -261,6 +266,7 @@ public final class HardwareImage {
             for (int k = from; k < to; k++) {
                 fanTarget.add(c.fanTarget[k]);
                 fanLevel.add(c.fanLevel[k]);
+                fanChannel.add(c.fanTarget[k] / c.positions);
             }
             CoreStage.Kernel kn = c.kernel;
             for (int ch = 0; ch < kn.channels(); ch++) {
@@ -279,13 +285,16 @@ public final class HardwareImage {
             }
             posStart.add(posList.size);
             checkPixelLists(c);
+            for (int o = 0; o < c.outputs; o++) {
+                theta.add(c.theta[o * c.positions]);
+            }
             for (int j = 0; j < c.size; j++) {
-                theta.add(c.theta[j]);
                 dead.add(c.dead[j] ? 1 : 0);
             }
             return new StageDescriptor(c.name, KIND_CORE, c.size, tickBase[stages.size()], feedFirst, feedCount,
                     drop, c.outputs, c.positions, c.windowTaps, c.lastInputQuirk, c.biasTick,
-                    bias ? kn.channels() << pixelBits : 0, fanBase, neuronBase, posBase, 0, 0, 0, 0, output, chanFirst, 0);
+                    bias ? kn.channels() << pixelBits : 0, fanBase, neuronBase, posBase, 0, 0, 0, 0, output, chanFirst, 0,
+                    thetaBase);
         }
 
         /** The images hold one position list per pixel: every channel's element there must have the same one. */
@@ -325,7 +334,7 @@ public final class HardwareImage {
             checkChannels(m, window);
             return new StageDescriptor(m.name, KIND_MINPOOL, m.size, tickBase[stages.size()], feedFirst,
                     feedCount, -1, 0, m.outPixels, 0, false, -1, 0, 0, 0, 0, base, paddedBase, m.padTick, 0, false, 0,
-                    m.inPixels);
+                    m.inPixels, 0);
         }
 
         /** Every output element's window: its input elements, ascending. */

@@ -86,8 +86,8 @@ public record EngineWidths(int aBits, int bBits, int thetaBits, int zBits, int w
      */
     static int wordBits(HardwareImage img) {
         long address = 0;
-        for (int[] a : new int[][] {img.runFrom, img.runTo, img.runLength, img.fanStart, img.fanTarget, img.chanBase,
-                img.posStart, img.posList, img.posRow, img.tapStart, img.taps}) {
+        for (int[] a : new int[][] {img.runFrom, img.runTo, img.runLength, img.fanStart, img.fanTarget, img.fanChannel,
+                img.chanBase, img.posStart, img.posList, img.posRow, img.tapStart, img.taps}) {
             address = Math.max(address, a.length + 1L);
             for (int v : a) {
                 address = Math.max(address, v);
@@ -104,7 +104,7 @@ public record EngineWidths(int aBits, int bBits, int thetaBits, int zBits, int w
         for (HardwareImage.FeedDescriptor f : img.feeds) {
             address = Math.max(address, Math.max(f.sourceTickBase(), f.runBase() + (long) f.runs()));
         }
-        address = Math.max(address, Math.max(img.tickWords, Math.max(img.theta.length, img.kernel.length + 1L)));
+        address = Math.max(address, Math.max(img.tickWords, Math.max(img.dead.length, img.kernel.length + 1L)));
         address = Math.max(address, (long) MemoryImages.STAGE_WORDS * img.stages.size() + 3L * img.feeds.size());
         // addresses run a few past a list's end (the next list's start, a window's taps)
         address += MemoryImages.maxTaps(img) + 8;
@@ -118,7 +118,7 @@ public record EngineWidths(int aBits, int bBits, int thetaBits, int zBits, int w
 
     /** The largest Σ |level| over the synapses into one neuron, over every core: every pixel's every channel, and the bias. */
     private static long maxLevelSum(HardwareImage img) {
-        long[] sum = new long[Math.max(1, img.theta.length)];
+        long[] sum = new long[Math.max(1, img.dead.length)];
         for (int s = 0; s < img.stages.size(); s++) {
             HardwareImage.StageDescriptor d = img.stages.get(s);
             if (d.kind() != HardwareImage.KIND_CORE) {

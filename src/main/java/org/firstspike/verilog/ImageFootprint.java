@@ -57,7 +57,8 @@ public record ImageFootprint(List<Memory> memories) {
         m.add(new Memory("fan_level", synapses, w.levelBits()));
         m.add(new Memory("kernel", num(p, "KERNEL"), w.levelBits()));
         m.add(new Memory("chan_base", num(p, "CHANNELS"), word));
-        m.add(new Memory("theta", num(p, "NEURONS"), w.thetaBits()));
+        m.add(new Memory("fan_chan", synapses, word));
+        m.add(new Memory("theta", num(p, "THETAS"), w.thetaBits()));
         m.add(new Memory("dead", num(p, "NEURONS"), 1));
         m.add(new Memory("pos_start (two read copies)", 2 * num(p, "POS_STARTS"), word));
         m.add(new Memory("pos_list, pos_row", 2 * num(p, "POS_ENTRIES"), word));
@@ -68,7 +69,7 @@ public record ImageFootprint(List<Memory> memories) {
         m.add(new Memory("queue heads", horizon + 2, word));
         m.add(new Memory("queue occupancy words", (horizon + 2 + 31) / 32, 32));
         m.add(new Memory("queue entries and links", 2 * maxEvents, word));
-        m.add(new Memory("fired_list", num(p, "MAX_OUTPUTS"), word));
+        m.add(new Memory("fired_list, fired_chan", 2 * num(p, "MAX_OUTPUTS"), word));
         m.add(new Memory("st_a", maxCore, w.aBits()));
         m.add(new Memory("st_b", maxCore, w.bBits()));
         m.add(new Memory("st_mark, st_last", 2 * maxCore, word));

@@ -15,7 +15,7 @@ import org.firstspike.sim.HardwareImage;
  */
 public final class MemoryImages {
     /** Words per stage descriptor, in HardwareImage.StageDescriptor order (fs_engine's NF). */
-    public static final int STAGE_WORDS = 22;
+    public static final int STAGE_WORDS = 23;
 
     private MemoryImages() {
     }
@@ -35,7 +35,8 @@ public final class MemoryImages {
         p.put("CHANNELS", Integer.toString(Math.max(1, img.chanBase.length)));
         p.put("PIXEL_BITS", Integer.toString(img.pixelBits));
         p.put("POS_STARTS", Integer.toString(Math.max(1, img.posStart.length)));
-        p.put("NEURONS", Integer.toString(Math.max(1, img.theta.length)));
+        p.put("NEURONS", Integer.toString(Math.max(1, img.dead.length)));
+        p.put("THETAS", Integer.toString(Math.max(1, img.theta.length)));
         p.put("POS_ENTRIES", Integer.toString(Math.max(1, img.posList.length)));
         p.put("TAP_STARTS", Integer.toString(Math.max(1, img.tapStart.length)));
         p.put("TAP_ENTRIES", Integer.toString(Math.max(1, img.taps.length)));
@@ -72,6 +73,7 @@ public final class MemoryImages {
         {"STAGE_INIT", "stages.hex"}, {"FEED_INIT", "feeds.hex"}, {"RUNFROM_INIT", "run_from.hex"},
         {"RUNTO_INIT", "run_to.hex"}, {"RUNDELAY_INIT", "run_delay.hex"}, {"RUNLENGTH_INIT", "run_length.hex"},
         {"FANSTART_INIT", "fan_start.hex"}, {"FANTARGET_INIT", "fan_target.hex"}, {"FANLEVEL_INIT", "fan_level.hex"},
+        {"FANCHAN_INIT", "fan_chan.hex"},
         {"KERNEL_INIT", "kernel.hex"}, {"CHANBASE_INIT", "chan_base.hex"},
         {"THETA_INIT", "theta.hex"}, {"DEAD_INIT", "dead.hex"}, {"POSSTART_INIT", "pos_start.hex"},
         {"POSLIST_INIT", "pos_list.hex"}, {"POSROW_INIT", "pos_row.hex"}, {"TAPSTART_INIT", "tap_start.hex"}, {"TAPS_INIT", "taps.hex"},
@@ -102,6 +104,7 @@ public final class MemoryImages {
         ints(dir, "fan_start.hex", img.fanStart, word);
         ints(dir, "fan_target.hex", img.fanTarget, word);
         ints(dir, "fan_level.hex", img.fanLevel, w.levelBits());
+        ints(dir, "fan_chan.hex", img.fanChannel, word);
         ints(dir, "kernel.hex", img.kernel, w.levelBits());
         ints(dir, "chan_base.hex", img.chanBase, word);
         longs(dir, "theta.hex", img.theta, w.thetaBits());
@@ -126,7 +129,7 @@ public final class MemoryImages {
         return new int[] {d.kind(), d.size(), d.tickBase(), d.feedFirst(), d.feedCount(), d.dropFrom(), d.outputs(),
             d.positions(), d.windowTaps(), d.quirk() ? 1 : 0, d.biasTick(), d.biasElement(), d.fanStartBase(),
             d.neuronBase(), d.posStartBase(), d.tapStartBase(), d.paddedBase(), d.padTick(), d.operands(),
-            d.output() ? 1 : 0, d.channelBase(), d.inPixels()};
+            d.output() ? 1 : 0, d.channelBase(), d.inPixels(), d.thetaBase()};
     }
 
     private static String orZero(StringBuilder sb, int words) {
