@@ -111,8 +111,8 @@ module fs_engine #(
     output reg         done,
     output reg  [31:0] decision,
     output reg  [31:0] decision_tick,     // 32'hFFFFFFFF when no output fired
-    output reg  [63:0] cycles,            // engine cycles from the first input to done
-    output reg  [63:0] clocks,            // clocks from the first input to done (waits for the host excluded)
+    output reg  [39:0] cycles,            // engine cycles from the first input to done (40 bits: hours at 100 MHz)
+    output reg  [39:0] clocks,            // clocks from the first input to done (waits for the host excluded)
     // then the output spikes at or before the decision tick, one event per out_valid pulse, in neuron
     // order, and out_done
     output reg         out_valid,

@@ -129,7 +129,7 @@ public final class EngineProject {
         {"input", "", "clk"}, {"input", "", "rst"}, {"input", "", "start"}, {"input", "", "in_valid"},
         {"input", "31", "in_elem"}, {"input", "31", "in_tick"}, {"input", "", "in_end"}, {"output", "", "in_ready"},
         {"output", "", "done"}, {"output", "31", "decision"}, {"output", "31", "decision_tick"},
-        {"output", "63", "cycles"}, {"output", "63", "clocks"}, {"output", "", "out_valid"},
+        {"output", "39", "cycles"}, {"output", "39", "clocks"}, {"output", "", "out_valid"},
         {"output", "31", "out_neuron"}, {"output", "31", "out_tick"}, {"output", "", "out_done"},
         {"input", "31", "peek_addr"}, {"output", "31", "peek_tick"}};
 
@@ -182,8 +182,8 @@ public final class EngineProject {
                     wire done;
                     wire [31:0] decision;
                     wire [31:0] decision_tick;
-                    wire [63:0] cycles;
-                    wire [63:0] clocks;
+                    wire [39:0] cycles;
+                    wire [39:0] clocks;
                     wire out_valid;
                     wire [31:0] out_neuron;
                     wire [31:0] out_tick;
