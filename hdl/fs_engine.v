@@ -15,7 +15,7 @@
 //
 // Block RAM. Every large memory is an fs_sdp_ram with a registered read port, so an engine cycle
 // spans PHASES clocks: a read issued in one clock is usable in the next, a chain of dependent reads
-// (event → fan-out list → synapse → neuron state) settles one memory per clock, and every register
+// (event → position list → kernel row → neuron state) settles one memory per clock, and every register
 // and memory write happens in the cycle's last clock. Nothing architectural changes before then, so
 // the engine computes exactly what one-clock combinational reads would. A host cycle takes one
 // clock, a minpool output write POOL_PHASES (one per window tap), a decoder cycle DECODE_PHASES
@@ -64,7 +64,8 @@ module fs_engine #(
     parameter integer TH_BITS = 64,        // signed thresholds Θ
     parameter integer Z_BITS = 40,         // unsigned table entries hi, lo, H, Z, Zc
     parameter integer W = 32,              // indices, addresses and ticks (signed where a tick can be); the
-                                           // image generator proves every tick stays below 2^(W-2), every index below 2^(W-1)
+                                           // image generator proves every tick below 2^(W-2), every index
+                                           // below 2^(W-1)
     parameter integer LEVEL_BITS = 16,     // signed kernel and bias levels (at most 16)
     parameter integer TICK_BITS = 32,      // the tick memory's words: every tick below 2^(TICK_BITS-1), all ones NEVER
     parameter integer COUNT_BITS = 8,      // the merge unit's operand counts
@@ -389,7 +390,8 @@ module fs_engine #(
     wire signed [15:0] syn_q = ev_bias ? 16'(bias_level) : 16'(row_level);
     wire ev_live = ev_bias ? fan_len != 0 : npos != 0 && syn_q != 0 && dead_q == 0;
     fs_neuron_state #(.DEPTH(MAX_CORE), .A_BITS(A_BITS), .B_BITS(B_BITS), .W(W), .EP_BITS(EP_BITS)) neurons (
-        .clk(clk), .epoch(epoch), .raddr(st_ra), .waddr(syn_j), .scrub_addr(sweep), .scrub(scrubbing), .a(cur_a), .b(cur_b), .mark(cur_mark), .last(cur_last),
+        .clk(clk), .epoch(epoch), .raddr(st_ra), .waddr(syn_j), .scrub_addr(sweep), .scrub(scrubbing), .a(cur_a),
+        .b(cur_b), .mark(cur_mark), .last(cur_last),
         .accumulate(ev_core && syn_accumulate), .detect(ev_core && syn_detect), .a_wd(lane_a), .b_wd(lane_b),
         .mark_wd(lane_mark), .last_wd(lane_last));
     // the quirk's position counters: one arrival per position, counted at its first channel
@@ -462,8 +464,8 @@ module fs_engine #(
     wire [W-1:0] merge_min;
     /* verilator lint_on UNUSEDSIGNAL */
     wire [W-1:0] merge_tick;
-    fs_merge_unit #(.DEPTH(MAX_MERGE), .W(W), .EP_BITS(EP_BITS), .C_BITS(COUNT_BITS)) merge (.clk(clk), .epoch(epoch), .add(d_kind != 2),
-        .scrub_addr(sweep), .scrub(scrubbing),
+    fs_merge_unit #(.DEPTH(MAX_MERGE), .W(W), .EP_BITS(EP_BITS), .C_BITS(COUNT_BITS)) merge (.clk(clk), .epoch(epoch),
+        .add(d_kind != 2), .scrub_addr(sweep), .scrub(scrubbing),
         .addr(merge_ra), .sum(merge_sum), .count(merge_count), .tick(tick),
         .arrive(commit && state == EVENT && d_kind != 1), .window_start(ph == 16'd0), .tap(tap_in),
         .padded(padded_q != 0), .pad_tick(d_padtick), .operands(d_operands), .window_min(merge_min),
