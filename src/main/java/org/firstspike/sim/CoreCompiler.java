@@ -183,17 +183,9 @@ final class CoreCompiler {
     }
 
     /**
-     * Cycles to deliver targets[from, to) with `lanes` lanes: greedy, in list order, each synapse goes
-     * to the first cycle that has a free lane and does not yet use its bank. Neuron state is banked by
-     * output channel (bank = channel mod lanes), so the channels of one position fill a cycle. At
-     * least one cycle.
-     */
-    static int bundleCount(int[] targets, int from, int to, int lanes, int positions) {
-        return new Packer(lanes, to - from).count(targets, from, to, positions);
-    }
-
-    /**
-     * The greedy first-fit packing of {@link #bundleCount} in near-linear time. A bank's synapses land
+     * Cycles to deliver the bias list targets[from, to) with `lanes` lanes: greedy, in list order, each
+     * synapse goes to the first cycle that has a free lane and does not yet use its bank (bank = output
+     * channel mod lanes); at least one cycle. First-fit in near-linear time: a bank's synapses land
      * in ever later cycles, and every cycle before a bank's latest one is full or holds that bank, so
      * the first fit for bank b is the first non-full cycle after b's latest: found with a
      * "next non-full cycle" forest (path halving) instead of scanning every cycle.
