@@ -1,4 +1,5 @@
-// The FirstSpike event engine, one lane and one neuron unit (docs/architecture.md with L = U = 1):
+// The FirstSpike event engine, LANES lanes and one neuron unit (docs/architecture.md with U = 1 and
+// one element per cycle for host input, gather, pooling and output writes):
 // every network-specific fact is a memory image the compiler writes (HardwareImage), so this
 // module is the same for every network. It runs one image as the cycle-accurate simulator
 // (org.firstspike.sim.Engine) does, cycle for cycle: the host's input events fill the input ticks
@@ -22,6 +23,12 @@
 // (its crossing products piece by piece on the firing test's multiplier). `clocks` counts them all
 // (docs/architecture.md §6.1 gives the formula the simulator uses to predict it).
 //
+// Lanes. Output channel o of a core is lane o mod LANES, chunk o / LANES: a kernel row is one word
+// per chunk holding LANES levels, the thresholds one word per chunk, and neuron (o, position p) lives
+// in lane o mod LANES's state bank at address chunk · positions + p, where its dead bit is in a word of
+// LANES. In an event cycle every lane uses the same address: LANES channels of one position side by
+// side. Resolution, probes and the decoder (one neuron unit) read the bank of the neuron at hand.
+//
 // Memories a stage must clear (neuron state, counters, accumulators) carry an epoch tag: a stage
 // starts a new epoch, and an entry from an older one reads as cleared, so clearing costs no cycle.
 // With SCRUB (the image generator sets it when the host's input takes at least as many clocks as
@@ -30,6 +37,7 @@
 // and never reused.
 `default_nettype none
 module fs_engine #(
+    parameter integer LANES = 1,           // synapse lanes: output channels of one position per cycle
     parameter integer STAGES = 2,          // stage 0 is the input
     parameter integer TICK_WORDS = 16,     // Σ stage sizes
     parameter integer INPUTS = 4,
@@ -37,17 +45,17 @@ module fs_engine #(
     parameter integer FEEDS = 1,
     parameter integer RUNS = 1,            // the gather's pair runs
     parameter integer FAN_LISTS = 2,       // 2 per core: its bias list's start and end
-    parameter integer SYNAPSES = 1,        // Σ bias list lengths
-    parameter integer KERNEL = 1,          // Σ over cores of kernel levels
-    parameter integer CHANNELS = 1,        // Σ over cores of input channels
+    parameter integer SYNAPSES = 1,        // Σ bias list lengths: (bank address, chunk) entries
+    parameter integer KERNEL = 1,          // Σ over cores of kernel words (rows × chunks, the bias row too)
+    parameter integer CHANNELS = 1,        // Σ over cores of input channels (+ 1 with a bias)
     parameter integer PIXEL_BITS = 1,      // a core's event word: channel · 2^PIXEL_BITS + pixel
     parameter integer POS_STARTS = 2,      // Σ over cores of (pixels + 1)
-    parameter integer NEURONS = 1,         // Σ over cores of neurons
-    parameter integer THETAS = 1,          // Σ over cores of output channels
+    parameter integer NEURONS = 1,         // Σ over cores of bank addresses (chunks × positions)
+    parameter integer THETAS = 1,          // Σ over cores of chunks
     parameter integer POS_ENTRIES = 1,
     parameter integer PADDED = 1,
     parameter integer MAX_EVENTS = 4,      // the most events one stage can queue (pairs + bias)
-    parameter integer MAX_CORE = 4,        // the most neurons of a core: the neuron state's depth
+    parameter integer MAX_CORE = 4,        // the most bank addresses of a core: each state bank's depth
     parameter integer MAX_MERGE = 4,       // the most time-add elements or minpool inputs: the merge unit's depth
     parameter integer MAX_OUTPUTS = 4,     // the output core's neurons: the fired list's depth
     parameter integer MAX_POSITIONS = 1,   // the most positions of any core
@@ -79,7 +87,6 @@ module fs_engine #(
     parameter RUNLENGTH_INIT = "",
     parameter FANSTART_INIT = "",
     parameter FANTARGET_INIT = "",
-    parameter FANLEVEL_INIT = "",
     parameter FANCHAN_INIT = "",
     parameter KERNEL_INIT = "",
     parameter CHANBASE_INIT = "",
@@ -190,7 +197,7 @@ module fs_engine #(
     wire [W-1:0] d_ffirst = sd[s * NF + 3];
     wire [W-1:0] d_fcount = sd[s * NF + 4];
     wire signed [W-1:0] d_drop = sd[s * NF + 5];
-    wire [W-1:0] d_outputs = sd[s * NF + 6];
+    wire [W-1:0] d_chunks = sd[s * NF + 6];      // a core's output channels in words of LANES
     wire [W-1:0] d_positions = sd[s * NF + 7];
     wire [W-1:0] d_wtaps = sd[s * NF + 8];
     wire d_quirk = sd[s * NF + 9] != 0;
@@ -206,7 +213,7 @@ module fs_engine #(
     wire d_output = sd[s * NF + 19] != 0;
     wire [W-1:0] d_chanbase = sd[s * NF + 20];
     wire [W-1:0] d_inpixels = sd[s * NF + 21];   // a minpool's input pixels per channel
-    wire [W-1:0] d_thbase = sd[s * NF + 22];     // a core's first threshold (one per output channel)
+    wire [W-1:0] d_thbase = sd[s * NF + 22];     // a core's first threshold word (one per chunk)
 
     // ---- control -------------------------------------------------------------------------------
     localparam [4:0] IDLE = 5'd0, HOST = 5'd1, SETUP1 = 5'd2, SETUP2 = 5'd3, GATHER = 5'd4, TICK = 5'd5,
@@ -217,7 +224,10 @@ module fs_engine #(
     reg [W-1:0] idx;                       // host element, neuron, output element
     reg [W-1:0] rpos;                      // idx mod d_positions: a core neuron's position, a minpool output's pixel
     reg [W-1:0] wcb;                       // a minpool output's channel · d_inpixels: its window's input channel
-    reg [W-1:0] rch;                       // idx's output channel (idx / d_positions): its threshold
+    localparam integer LW = LANES > 1 ? $clog2(LANES) : 1;
+    reg [LW-1:0] rlane;                    // idx's output channel (idx / d_positions) is rchunk · LANES + rlane:
+    reg [W-1:0] rchunk;                    // its lane, threshold word
+    reg [W-1:0] rbase;                     // and rchunk · d_positions, so its bank address is rbase + rpos
     reg [W-1:0] feed;                      // gather: feed, run within it, pair within the run
     reg [W-1:0] run;
     reg [W-1:0] pair;
@@ -229,8 +239,8 @@ module fs_engine #(
     /* verilator lint_on UNUSEDSIGNAL */
     reg [W-1:0] koff;                      // synapse within the bias list
     reg [W-1:0] pi;                        // a core event: its position (in the pixel's list),
-    reg [W-1:0] oc;                        // the output channel,
-    reg [W-1:0] op_base;                   // and oc · positions, the channel's first neuron
+    reg [W-1:0] chunk;                     // the chunk of output channels,
+    reg [W-1:0] op_base;                   // and chunk · positions, its first bank address
     reg decided;
     reg [W-1:0] lo;                        // binary search
     reg [W-1:0] hi;
@@ -273,13 +283,12 @@ module fs_engine #(
     // images
     `FS_ROM(fan_start, W, FAN_LISTS, FANSTART_INIT)
     `FS_ROM(fan_end, W, FAN_LISTS, FANSTART_INIT)      // fan_start, read one entry further
-    `FS_ROM(fan_target, W, SYNAPSES, FANTARGET_INIT)
-    `FS_ROM(fan_level, LEVEL_BITS, SYNAPSES, FANLEVEL_INIT)
-    `FS_ROM(fan_chan, W, SYNAPSES, FANCHAN_INIT)       // the bias synapse's output channel
-    `FS_ROM(kernel, LEVEL_BITS, KERNEL, KERNEL_INIT)
+    `FS_ROM(fan_target, W, SYNAPSES, FANTARGET_INIT)   // a bias entry's bank address
+    `FS_ROM(fan_chan, W, SYNAPSES, FANCHAN_INIT)       // and chunk
+    `FS_ROM(kernel, LANES * LEVEL_BITS, KERNEL, KERNEL_INIT)
     `FS_ROM(chan_base, W, CHANNELS, CHANBASE_INIT)
-    `FS_ROM(theta, TH_BITS, THETAS, THETA_INIT)
-    `FS_ROM(dead, 1, NEURONS, DEAD_INIT)
+    `FS_ROM(theta, LANES * TH_BITS, THETAS, THETA_INIT)
+    `FS_ROM(dead, LANES, NEURONS, DEAD_INIT)
     `FS_ROM(pos_start, W, POS_STARTS, POSSTART_INIT)
     `FS_ROM(pos_end, W, POS_STARTS, POSSTART_INIT)
     `FS_ROM(pos_list, W, POS_ENTRIES, POSLIST_INIT)
@@ -290,7 +299,9 @@ module fs_engine #(
     `FS_ROM(padded, 1, PADDED, PADDED_INIT)
     // working memories
     `FS_RAM(fired_list, W, MAX_OUTPUTS, "")
-    `FS_RAM(fired_chan, W, MAX_OUTPUTS, "")           // the fired output's channel
+    `FS_RAM(fired_addr, W, MAX_OUTPUTS, "")           // the fired output's bank address,
+    `FS_RAM(fired_lane, LW, MAX_OUTPUTS, "")          // lane
+    `FS_RAM(fired_chunk, W, MAX_OUTPUTS, "")          // and chunk
     // the tick memory, TICK_BITS wide: all ones stands for NEVER, which W bits spell otherwise
     reg [W-1:0] ticks_ra;
     reg ticks_we;
@@ -327,35 +338,31 @@ module fs_engine #(
         end
     end
 
-    // the neuron whose state was read (syn_j, idx or the searched output): epoch-checked values,
-    // and the lane's update of it by the synapse being drained
+    // The lanes: each has its state bank, firing test and synapse update; an event cycle drives them all
+    // at one bank address (syn_j), the neuron unit reads the bank of the neuron at hand (ulane).
     reg [W-1:0] st_ra;
-    wire signed [A_BITS-1:0] cur_a;
-    wire signed [B_BITS-1:0] cur_b;
-    wire signed [W-1:0] cur_mark;
-    wire [W-1:0] cur_last;
-    wire syn_accumulate;
-    wire syn_detect;
-    wire signed [A_BITS-1:0] lane_a;
-    wire signed [B_BITS-1:0] lane_b;
-    wire signed [W-1:0] lane_mark;
-    wire [W-1:0] lane_last;
-    wire ev_core;
-    /* verilator lint_off UNUSEDSIGNAL */
-    wire signed [AP_BITS-1:0] cur_ap;      // A' is used inside the test; the decoder needs its products
-    /* verilator lint_on UNUSEDSIGNAL */
-    wire [Z_BITS+AP_BITS-2:0] fire_prod;
-    wire cur_fires;
+    wire [LW-1:0] ulane = state == SEARCH ? fired_lane_q : rlane;
+    wire [LANES*A_BITS-1:0] la_a;          // per lane, epoch-checked state as read
+    wire [LANES*B_BITS-1:0] la_b;
+    wire [LANES*W-1:0] la_mark;
+    wire [LANES*W-1:0] la_last;
+    wire [LANES-1:0] la_fires;
+    // the neuron unit's view: the state, threshold and firing test of the neuron in bank ulane
+    wire signed [A_BITS-1:0] cur_a = la_a[ulane * A_BITS +: A_BITS];
+    wire signed [B_BITS-1:0] cur_b = la_b[ulane * B_BITS +: B_BITS];
+    wire signed [W-1:0] cur_mark = la_mark[ulane * W +: W];
+    wire [W-1:0] cur_last = la_last[ulane * W +: W];
+    wire cur_fires = la_fires[ulane];
+    wire signed [TH_BITS-1:0] cur_theta = theta_q[ulane * TH_BITS +: TH_BITS];
+    wire cur_dead = dead_q[ulane];
+    wire [Z_BITS+AP_BITS-2:0] fire_prod;   // lane 0's firing-test product, which the decoder borrows
     // at tick 0 an event's test compares against 0, as the simulator does
     wire [Z_BITS-1:0] test_zc = state == EVENT && tick == 0 ? {Z_BITS{1'b0}} : zc_test;
-    // the output decoder borrows the firing test's multiplier for its crossing products
+    // the output decoder borrows lane 0's firing-test multiplier for its crossing products
     wire dec_mul_on;
     wire signed [A_BITS-1:0] dec_mul_a;
     wire signed [TH_BITS-1:0] dec_mul_theta;
     wire [Z_BITS-1:0] dec_mul_zc;
-    fs_fire_test #(.A_BITS(A_BITS), .B_BITS(B_BITS), .THETA_BITS(TH_BITS), .Z_BITS(Z_BITS), .G(G)) fire (
-        .a(dec_mul_a), .b(cur_b), .theta(dec_mul_theta), .zc(dec_mul_on ? dec_mul_zc : test_zc), .ap(cur_ap),
-        .prod(fire_prod), .fires(cur_fires));
 
     // the gather's current pair
     wire [W-1:0] fd_src = fd[(d_ffirst + feed) * 3 + 0];
@@ -371,9 +378,10 @@ module fs_engine #(
         .k(pair), .from(pair_from_q), .to(pair_to_q), .length(run_length), .src_tick(ticks_q), .drop(d_drop),
         .arrival(arrival), .keep(keep));
 
-    // the event being drained. A core's: the bias list synapse by synapse, or for input (channel ev_cin,
-    // pixel ev_px) every window position of the pixel, and at each the kernel row of its tap, one output
-    // channel per cycle; a zero level or a dead neuron leaves the lane idle (docs/architecture.md §4.3)
+    // the event being drained. A core's: for input (channel ev_cin, pixel ev_px) every window position
+    // of the pixel, and at each the kernel row of its tap, LANES output channels per cycle; the bias,
+    // entry by entry of its list, each a (bank address, chunk) of the bias row. A zero level or a dead
+    // neuron leaves its lane idle (docs/architecture.md §4.3)
     wire [W-1:0] ev_m = ev_elem_q;
     wire ev_bias = bias_now && ev_m == d_belem;
     wire [W-1:0] ev_cin = ev_m >> PIXEL_BITS;
@@ -381,22 +389,59 @@ module fs_engine #(
     wire [W-1:0] fan_lo = fan_start_q;
     wire [W-1:0] fan_len = fan_end_q - fan_lo;
     wire [W-1:0] npos = pos_end_q - pos_start_q;
-    wire last_channel = oc + 1 >= d_outputs;
+    wire last_channel = chunk + 1 >= d_chunks;
     wire last_of_event = ev_bias ? koff + 1 >= fan_len : npos == 0 || pi + 1 >= npos && last_channel;
     wire more_events = drained + 1 < events;
     wire [W-1:0] syn_j = ev_bias ? fan_target_q : op_base + pos_list_q;
-    wire signed [LEVEL_BITS-1:0] bias_level = fan_level_q;
-    wire signed [LEVEL_BITS-1:0] row_level = kernel_q;
-    wire signed [15:0] syn_q = ev_bias ? 16'(bias_level) : 16'(row_level);
-    wire ev_live = ev_bias ? fan_len != 0 : npos != 0 && syn_q != 0 && dead_q == 0;
-    fs_neuron_state #(.DEPTH(MAX_CORE), .A_BITS(A_BITS), .B_BITS(B_BITS), .W(W), .EP_BITS(EP_BITS)) neurons (
-        .clk(clk), .epoch(epoch), .raddr(st_ra), .waddr(syn_j), .scrub_addr(sweep), .scrub(scrubbing), .a(cur_a),
-        .b(cur_b), .mark(cur_mark), .last(cur_last),
-        .accumulate(ev_core && syn_accumulate), .detect(ev_core && syn_detect), .a_wd(lane_a), .b_wd(lane_b),
-        .mark_wd(lane_mark), .last_wd(lane_last));
-    // the quirk's position counters: one arrival per position, counted at its first channel
+    wire ev_any = ev_bias ? fan_len != 0 : npos != 0;
+    wire ev_cycle = commit && state == EVENT && d_kind == 1;
+    genvar li;
+    generate
+        for (li = 0; li < LANES; li = li + 1) begin : lanes
+            wire signed [LEVEL_BITS-1:0] level = kernel_q[li * LEVEL_BITS +: LEVEL_BITS];
+            wire signed [A_BITS-1:0] a;
+            wire signed [B_BITS-1:0] b;
+            wire signed [W-1:0] mark;
+            wire [W-1:0] last;
+            wire fires;
+            wire accumulate;
+            wire detect;
+            wire signed [A_BITS-1:0] a_next;
+            wire signed [B_BITS-1:0] b_next;
+            wire signed [W-1:0] mark_next;
+            wire [W-1:0] last_next;
+            wire live = ev_any && level != 0 && dead_q[li] == 1'b0;
+            fs_neuron_state #(.DEPTH(MAX_CORE), .A_BITS(A_BITS), .B_BITS(B_BITS), .W(W), .EP_BITS(EP_BITS)) neurons (
+                .clk(clk), .epoch(epoch), .raddr(st_ra), .waddr(syn_j), .scrub_addr(sweep), .scrub(scrubbing),
+                .a(a), .b(b), .mark(mark), .last(last), .accumulate(ev_cycle && live && accumulate),
+                .detect(ev_cycle && live && detect), .a_wd(a_next), .b_wd(b_next), .mark_wd(mark_next),
+                .last_wd(last_next));
+            // one synapse (docs/semantics.md §4.1): first touch in the tick tests for an earlier firing
+            fs_synapse_lane #(.A_BITS(A_BITS), .B_BITS(B_BITS), .Z_BITS(Z_BITS), .W(W)) lane (.a(a), .b(b),
+                .mark(mark), .tick(tick), .level(16'(level)), .z(z_tick), .fires(fires), .accumulate(accumulate),
+                .detect(detect), .a_next(a_next), .b_next(b_next), .mark_next(mark_next), .last_next(last_next));
+            /* verilator lint_off UNUSEDSIGNAL */  // A' and the product serve the decoder, on lane 0 only
+            wire signed [AP_BITS-1:0] ap;
+            wire [Z_BITS+AP_BITS-2:0] prod;
+            /* verilator lint_on UNUSEDSIGNAL */
+            wire borrow = li == 0 && dec_mul_on;
+            fs_fire_test #(.A_BITS(A_BITS), .B_BITS(B_BITS), .THETA_BITS(TH_BITS), .Z_BITS(Z_BITS), .G(G)) fire (
+                .a(borrow ? dec_mul_a : a), .b(b),
+                .theta(borrow ? dec_mul_theta : theta_q[li * TH_BITS +: TH_BITS]),
+                .zc(borrow ? dec_mul_zc : test_zc), .ap(ap), .prod(prod), .fires(fires));
+            if (li == 0) begin : product
+                assign fire_prod = prod;
+            end
+            assign la_a[li * A_BITS +: A_BITS] = a;
+            assign la_b[li * B_BITS +: B_BITS] = b;
+            assign la_mark[li * W +: W] = mark;
+            assign la_last[li * W +: W] = last;
+            assign la_fires[li] = fires;
+        end
+    endgenerate
+    // the quirk's position counters: one arrival per position, counted at its first chunk
     wire [W-1:0] quirk_pos = pos_list_q;
-    wire quirk_tap = npos != 0 && oc == 0;
+    wire quirk_tap = npos != 0 && chunk == 0;
 
     // resolution of neuron idx (docs/semantics.md §4.2); rpos is its position
     wire signed [W-1:0] r_mark = cur_mark;
@@ -404,7 +449,7 @@ module fs_engine #(
     wire [W-1:0] r_last = bias_arrived && (count_of(rpos) == 0 || bias_arrival > pos_arrival[rpos[PW-1:0]])
         ? bias_arrival : pos_arrival[rpos[PW-1:0]];
     wire signed [W-1:0] r_limit = d_quirk && r_taps == d_wtaps ? r_last : d_drop - 1;
-    wire r_dead = dead_q != 0;
+    wire r_dead = cur_dead;
     wire r_detected = r_mark <= -2;
     // a neuron that never was found fired: does it fire by its limit?
     wire r_pending = r_mark >= 0 && r_mark <= r_limit && cur_fires;
@@ -481,7 +526,7 @@ module fs_engine #(
     wire [W-1:0] final_tick;
     fs_output_decoder #(.A_BITS(A_BITS), .B_BITS(B_BITS), .TH_BITS(TH_BITS), .Z_BITS(Z_BITS), .G(G), .W(W)) decoder (
         .clk(clk), .clear(commit && state == SETUP1), .decode(state == DECODE), .ph(ph), .commit(commit),
-        .index(idx), .tick(ticks_q), .drop(d_drop), .a(cur_a), .b(cur_b), .theta(theta_q), .mul_on(dec_mul_on),
+        .index(idx), .tick(ticks_q), .drop(d_drop), .a(cur_a), .b(cur_b), .theta(cur_theta), .mul_on(dec_mul_on),
         .mul_a(dec_mul_a), .mul_theta(dec_mul_theta), .mul_zc(dec_mul_zc), .prod(fire_prod), .better(better),
         .best(best), .best_tick(best_tick), .final_best(final_best), .final_tick(final_tick));
 
@@ -490,20 +535,21 @@ module fs_engine #(
         fan_start_ra = d_fanbase;
         fan_end_ra = d_fanbase + 1;
         fan_target_ra = fan_lo + koff;
-        fan_level_ra = fan_lo + koff;
         fan_chan_ra = fan_lo + koff;
         pos_start_ra = d_posbase + ev_px;
         pos_end_ra = d_posbase + ev_px + 1;
         chan_base_ra = d_chanbase + ev_cin;
         pos_list_ra = pos_start_q + pi;
         pos_row_ra = pos_start_q + pi;
-        kernel_ra = chan_base_q + pos_row_q + oc;
+        kernel_ra = chan_base_q + (ev_bias ? fan_chan_q : pos_row_q + chunk);
         tap_start_ra = d_winbase + rpos;
         tap_end_ra = d_winbase + rpos + 1;
         padded_ra = d_padbase + rpos;
         taps_ra = tap_start_q + W'(ph) - W'(1);
         fired_list_ra = fired_at;
-        fired_chan_ra = fired_at;
+        fired_addr_ra = fired_at;
+        fired_lane_ra = fired_at;
+        fired_chunk_ra = fired_at;
         case (state)
             GATHER: ticks_ra = fd_src + pair_from_q;
             DECODE, OUTPUT: ticks_ra = d_tbase + idx;
@@ -511,14 +557,14 @@ module fs_engine #(
         endcase
         case (state)
             EVENT: st_ra = syn_j;
-            SEARCH: st_ra = sj;
-            default: st_ra = idx;
+            SEARCH: st_ra = fired_addr_q;
+            default: st_ra = rbase + rpos;
         endcase
-        // the threshold of st_ra's output channel
+        // the threshold word of st_ra's chunk
         case (state)
-            EVENT: theta_ra = d_thbase + (ev_bias ? fan_chan_q : oc);
-            SEARCH: theta_ra = d_thbase + fired_chan_q;
-            default: theta_ra = d_thbase + rch;
+            EVENT: theta_ra = d_thbase + (ev_bias ? fan_chan_q : chunk);
+            SEARCH: theta_ra = d_thbase + fired_chunk_q;
+            default: theta_ra = d_thbase + rchunk;
         endcase
         dead_ra = d_nbase + st_ra;
         case (state)
@@ -535,18 +581,19 @@ module fs_engine #(
     end
 
     // ---- write ports (commit clock only) -------------------------------------------------------------
-    assign ev_core = commit && state == EVENT && d_kind == 1 && ev_live;
-    // one synapse (docs/semantics.md §4.1): first touch in the tick tests for an earlier firing
-    fs_synapse_lane #(.A_BITS(A_BITS), .B_BITS(B_BITS), .Z_BITS(Z_BITS), .W(W)) lane (.a(cur_a), .b(cur_b),
-        .mark(cur_mark), .tick(tick), .level(syn_q), .z(z_tick), .fires(cur_fires), .accumulate(syn_accumulate),
-        .detect(syn_detect), .a_next(lane_a), .b_next(lane_b), .mark_next(lane_mark), .last_next(lane_last));
     always @* begin
         fired_list_we = commit && state == PROBE && p_fired;
         fired_list_wa = fired_count;
         fired_list_wd = idx;
-        fired_chan_we = fired_list_we;
-        fired_chan_wa = fired_count;
-        fired_chan_wd = rch;
+        fired_addr_we = fired_list_we;
+        fired_addr_wa = fired_count;
+        fired_addr_wd = rbase + rpos;
+        fired_lane_we = fired_list_we;
+        fired_lane_wa = fired_count;
+        fired_lane_wd = rlane;
+        fired_chunk_we = fired_list_we;
+        fired_chunk_wa = fired_count;
+        fired_chunk_wd = rchunk;
         // the tick memory: host inputs, probe clears, resolved ticks and stage outputs
         ticks_we = 1'b0;
         ticks_wa = d_tbase + idx;
@@ -593,17 +640,29 @@ module fs_engine #(
             idx <= 0;
             rpos <= 0;
             wcb <= 0;
-            rch <= 0;
+            rlane <= '0;
+            rchunk <= 0;
+            rbase <= 0;
         end
     endtask
 
-    // the neuron (or output element) after j: its position, channel and window base follow
+    // the neuron (or output element) after j: its position, channel (lane, chunk) and window base follow
     task automatic next_index(input [W-1:0] j);
         begin
             idx <= j + 1;
-            rpos <= rpos + 1 == d_positions ? '0 : rpos + 1;
-            rch <= rpos + 1 == d_positions ? rch + 1 : rch;
-            wcb <= rpos + 1 == d_positions ? wcb + d_inpixels : wcb;
+            if (rpos + 1 == d_positions) begin
+                rpos <= '0;
+                wcb <= wcb + d_inpixels;
+                if (32'(rlane) + 1 == LANES) begin
+                    rlane <= '0;
+                    rchunk <= rchunk + 1;
+                    rbase <= rbase + d_positions;
+                end else begin
+                    rlane <= rlane + 1'b1;
+                end
+            end else begin
+                rpos <= rpos + 1;
+            end
         end
     endtask
 
@@ -753,7 +812,7 @@ module fs_engine #(
                         ptr <= q_head_q;
                         koff <= 0;
                         pi <= 0;
-                        oc <= 0;
+                        chunk <= 0;
                         op_base <= 0;
                         state <= EVENT;
                     end
@@ -774,7 +833,7 @@ module fs_engine #(
                             drained <= drained + 1;
                             koff <= 0;
                             pi <= 0;
-                            oc <= 0;
+                            chunk <= 0;
                             op_base <= 0;
                             ptr <= ev_next_q;
                             if (ev_next_q == NIL) begin
@@ -783,11 +842,11 @@ module fs_engine #(
                         end else if (ev_bias) begin
                             koff <= koff + 1;
                         end else if (last_channel) begin
-                            oc <= 0;
+                            chunk <= 0;
                             op_base <= 0;
                             pi <= pi + 1;
                         end else begin
-                            oc <= oc + 1;
+                            chunk <= chunk + 1;
                             op_base <= op_base + d_positions;
                         end
                     end
@@ -813,7 +872,11 @@ module fs_engine #(
                         // the neuron's first cycle: its range; with nothing to search it ends here
                         idx <= sj;
                         if (state == SEARCH) begin
-                            rch <= fired_chan_q;
+                            // its steps read the fired output's bank at rbase + rpos
+                            rbase <= fired_addr_q;
+                            rpos <= '0;
+                            rlane <= fired_lane_q;
+                            rchunk <= fired_chunk_q;
                         end
                         lo <= range_lo;
                         hi <= range_hi;

@@ -97,11 +97,11 @@ final class CompileCommand implements Command {
             image = org.firstspike.sim.HardwareImage.of(org.firstspike.sim.SimProgram.of(c.ir(), c.target().engine()));
         } catch (org.firstspike.sim.HardwareImage.Unsupported e) {
             throw new UsageException(e.getMessage()
-                    + "; use --target generic-serial, xc7a35t-serial, ice40-up5k or ice40-hx8k");
+                    + "; use --target generic-serial, generic-lanes8, xc7a35t-serial, xc7a100t-lanes8, ice40-up5k or "
+                    + "ice40-hx8k");
         }
         org.firstspike.verilog.EngineProject project = new org.firstspike.verilog.EngineProject(image, c.ir().name());
         OutputDirectory.replace(out, tmp -> project.writeForUser(tmp, c.target().name()));
-        // place-cores sizes the planned memories; the engine of today stores its images as they are
         org.firstspike.verilog.ImageFootprint f = org.firstspike.verilog.ImageFootprint.of(image);
         String misfit = f.misfit(c.target());
         return misfit == null

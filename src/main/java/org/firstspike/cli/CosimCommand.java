@@ -48,7 +48,8 @@ final class CosimCommand implements Command {
                 + "engine, and compares per image the decision, the output spikes up to the decision tick and the "
                 + "cycles to the decision. The first divergent image is then run again with a full dump and compared "
                 + "stage by stage (--debug K does that for image K). Exit code 1 on any difference. The Verilog "
-                + "engine has one lane and one neuron unit so far: the default target is " + DEFAULT_TARGET + ".";
+                + "engine has any number of lanes, one neuron unit and streams one element per cycle so far: the "
+                + "default target is " + DEFAULT_TARGET + " (one lane); generic-lanes8 has eight.";
     }
 
     @Override

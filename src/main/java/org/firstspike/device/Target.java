@@ -27,11 +27,18 @@ public record Target(String name, String description, String family, String devi
 
     /**
      * The generated engine: synapse lanes (accumulations per cycle), neuron units (state updates
-     * per cycle), the widths of delay registers and of the widest product, and default ticks per t_max.
+     * per cycle), the widths of delay registers and of the widest product, default ticks per t_max,
+     * and the stream width: elements per cycle of host input, gather, pooling and output writes
+     * (absent: as many as lanes).
      */
     public record Engine(int lanes, @JsonProperty("neuron_units") int neuronUnits,
             @JsonProperty("delay_bits") int delayBits, @JsonProperty("max_product_bits") int maxProductBits,
-            @JsonProperty("ticks_per_t_max") int ticksPerTMax) {
+            @JsonProperty("ticks_per_t_max") int ticksPerTMax, @JsonProperty("stream_width") Integer streamWidth) {
+
+        /** Elements per cycle of host input, gather, pooling and output writes. */
+        public int stream() {
+            return streamWidth == null ? lanes : streamWidth;
+        }
 
         public int maxDelayTicks() {
             return (1 << delayBits) - 1;

@@ -11,8 +11,8 @@ import org.firstspike.model.WindowTaps;
  * by position then output channel — and the engine's schedule of them (docs/architecture.md §4.3):
  * an input element's event walks its window positions and, at each, the kernel row of its tap, all
  * output channels, `lanes` consecutive channels per cycle (a zero level or a dead neuron leaves its
- * lane idle); the bias list is packed into bundles of at most `lanes` synapses, each in a different
- * state-memory bank (bank = output channel mod lanes). The lists are built in flat arrays: one
+ * lane idle); the bias list likewise, one (position, chunk of `lanes` channels) per cycle, skipping
+ * those without a synapse (bank = output channel mod lanes). The lists are built in flat arrays: one
  * counting pass sizes them, a second fills them in the same order.
  */
 final class CoreCompiler {
@@ -145,7 +145,7 @@ final class CoreCompiler {
             bundles[m] = Math.max(1, (posStart[m + 1] - posStart[m]) * rowCycles);
         }
         if (bias) {
-            bundles[inputs] = new Packer(lanes, target.length).count(target, start[inputs], start[lists], positions);
+            bundles[inputs] = biasCycles(target, start[inputs], start[lists], positions, lanes);
         }
         int windowTaps = (c.conv() ? c.inShape()[0] * c.window().kh() * c.window().kw() : c.fanIn()) + (bias ? 1 : 0);
         boolean quirk = c.lastInputSentinel() == org.firstspike.model.LastInputSentinel.ONE;
@@ -183,60 +183,21 @@ final class CoreCompiler {
     }
 
     /**
-     * Cycles to deliver the bias list targets[from, to) with `lanes` lanes: greedy, in list order, each
-     * synapse goes to the first cycle that has a free lane and does not yet use its bank (bank = output
-     * channel mod lanes); at least one cycle. First-fit in near-linear time: a bank's synapses land
-     * in ever later cycles, and every cycle before a bank's latest one is full or holds that bank, so
-     * the first fit for bank b is the first non-full cycle after b's latest: found with a
-     * "next non-full cycle" forest (path halving) instead of scanning every cycle.
+     * Cycles to deliver the bias list targets[from, to) with `lanes` lanes: one per (position, chunk
+     * of `lanes` output channels) holding a synapse of the list — the lanes take a chunk's channels
+     * side by side, one per state bank (bank = output channel mod lanes), as for an input's event —
+     * and at least one. With one lane that is the list's length.
      */
-    private static final class Packer {
-        private final int lanes;
-        private final int[] lastOfBank;
-        private int[] used;
-        private int[] nextOpen;
+    static int biasCycles(int[] targets, int from, int to, int positions, int lanes) {
+        return Math.max(1, biasGroups(targets, from, to, positions, lanes).cardinality());
+    }
 
-        Packer(int lanes, int capacity) {
-            this.lanes = lanes;
-            this.lastOfBank = new int[Math.max(lanes, 1)];
-            this.used = new int[capacity + 2];
-            this.nextOpen = new int[capacity + 2];
+    /** The (position, chunk) groups of targets[from, to), each as its bank address chunk · positions + position. */
+    static java.util.BitSet biasGroups(int[] targets, int from, int to, int positions, int lanes) {
+        java.util.BitSet groups = new java.util.BitSet();
+        for (int i = from; i < to; i++) {
+            groups.set(targets[i] / positions / lanes * positions + targets[i] % positions);
         }
-
-        int count(int[] targets, int from, int to, int positions) {
-            if (lanes == 1) {
-                return Math.max(1, to - from);
-            }
-            if (used.length < to - from + 2) {
-                used = new int[to - from + 2];
-                nextOpen = new int[to - from + 2];
-            }
-            java.util.Arrays.fill(lastOfBank, -1);
-            int cycles = 0;
-            nextOpen[0] = 0;
-            for (int i = from; i < to; i++) {
-                int bank = targets[i] / positions % lanes;
-                int k = open(lastOfBank[bank] + 1);
-                if (k == cycles) {
-                    used[k] = 0;
-                    cycles++;
-                    nextOpen[cycles] = cycles;
-                }
-                lastOfBank[bank] = k;
-                if (++used[k] == lanes) {
-                    nextOpen[k] = k + 1;
-                }
-            }
-            return Math.max(1, cycles);
-        }
-
-        /** The first cycle at or after k with a free lane (the next new cycle if none). */
-        private int open(int k) {
-            while (nextOpen[k] != k) {
-                nextOpen[k] = nextOpen[nextOpen[k]];
-                k = nextOpen[k];
-            }
-            return k;
-        }
+        return groups;
     }
 }

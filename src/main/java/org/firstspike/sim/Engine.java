@@ -16,7 +16,7 @@ public final class Engine {
 
     private final SimProgram program;
     private final boolean earlyExit;
-    private final int lanes;
+    private final int stream;
     private int[] evTick = new int[0];
     private int[] evElement = new int[0];
     private int[] sortedTick = new int[0];
@@ -41,7 +41,7 @@ public final class Engine {
     public Engine(SimProgram program, boolean earlyExit) {
         this.program = program;
         this.earlyExit = earlyExit;
-        this.lanes = program.engine().lanes();
+        this.stream = program.engine().stream();
         this.bucket = new int[program.grid().horizon() + 2];
     }
 
@@ -186,8 +186,9 @@ public final class Engine {
                 coreSyn, coreSynBeforeDecision, delayWrites, cycles, beforeDecision);
     }
 
+    /** Cycles to stream {@code elements} through the host input, gather, pool or output write. */
     long wide(int elements) {
-        return (elements + lanes - 1) / lanes;
+        return (elements + stream - 1) / stream;
     }
 
     private void ensureEvents(int n) {

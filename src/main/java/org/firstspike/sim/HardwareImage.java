@@ -14,8 +14,13 @@ import java.util.List;
  * reaches the window positions listed for pixel s, and at each position p with tap t the kernel row
  * of (c, t) gives every output channel's level (docs/architecture.md §4.3). So a core's event word
  * (in the queue, and in the pair lists that feed it) is c · 2^{@link #pixelBits} + s, and its images
- * are the kernel rows, each channel's first row, and per pixel its (position, row offset) list;
- * only the bias, whose list runs over neurons, is an explicit list of (neuron, level).
+ * are the kernel rows, each channel's first row, and per pixel its (position, row offset) list.
+ *
+ * With L lanes, output channel o lives in lane (and state bank) o mod L, at chunk o / L: a kernel row is
+ * K = ⌈outputs / L⌉ words of L levels, thresholds K words of L, and neuron (o, position p) sits in its
+ * bank at address (o / L) · positions + p, where the dead bits are words of L too. Every lane of a
+ * cycle uses the same address. The bias is one more kernel row (input channel C_in, pixel 0) whose
+ * list names the (bank address, chunk) pairs that hold a synapse.
  */
 public final class HardwareImage {
     public static final int KIND_INPUT = 0;
@@ -25,7 +30,7 @@ public final class HardwareImage {
 
     /** One stage's descriptor. Fields a kind does not use are 0. */
     public record StageDescriptor(String name, int kind, int size, int tickBase, int feedFirst, int feedCount,
-            int dropFrom, int outputs, int positions, int windowTaps, boolean quirk, int biasTick, int biasElement,
+            int dropFrom, int chunks, int positions, int windowTaps, boolean quirk, int biasTick, int biasElement,
             int fanStartBase, int neuronBase, int posStartBase, int tapStartBase, int paddedBase, int padTick, int operands,
             boolean output, int channelBase, int inPixels, int thetaBase) {
     }
@@ -45,25 +50,24 @@ public final class HardwareImage {
     public final int[] runTo;
     public final int[] runDelay;
     public final int[] runLength;
-    /** Per core: start and end of its bias list in fanTarget/fanLevel (absolute; equal without a bias). */
+    /** Per core: start and end of its bias list in fanTarget/fanChannel (absolute; equal without a bias). */
     public final int[] fanStart;
-    /** The bias lists: neuron (within the core), level, and the neuron's output channel (its threshold). */
+    /** The bias lists, one entry per (position, chunk) with a synapse: its bank address and chunk. */
     public final int[] fanTarget;
-    public final int[] fanLevel;
     public final int[] fanChannel;
-    /** Kernel rows, per core: row k holds output channel o's level at k · outputs + o. */
+    /** Kernel words of L levels (word w's lane i at w · L + i); per core, row k's chunk c is word k · K + c. */
     public final int[] kernel;
-    /** Per core input channel: the absolute index of its first kernel row's first level. */
+    /** Per core input channel, then its bias row if it has a bias: the absolute word of its first kernel row. */
     public final int[] chanBase;
     /** Input element m of a core is channel m / pixels, pixel m % pixels; its event word packs them with this many pixel bits. */
     public final int pixelBits;
-    /** Per core output channel (concatenated): Θ. */
+    /** Per core chunk (concatenated), words of L: Θ of output channel chunk · L + lane (0 past the last). */
     public final long[] theta;
-    /** Per core neuron (concatenated): whether it can never fire. */
+    /** Per core bank address (concatenated), words of L: whether that neuron can never fire (past the last channel: true). */
     public final boolean[] dead;
     /** Per core pixel: start of its window positions in posList/posRow (absolute); one past the last at the end of each core. */
     public final int[] posStart;
-    /** Per entry: the window position, and the offset of its tap's kernel row from the channel's first (tap · outputs). */
+    /** Per entry: the window position, and the offset of its tap's kernel row from the channel's first (tap · K). */
     public final int[] posList;
     public final int[] posRow;
     /**
@@ -96,7 +100,6 @@ public final class HardwareImage {
         this.runLength = b.runLength.toArray();
         this.fanStart = b.fanStart.toArray();
         this.fanTarget = b.fanTarget.toArray();
-        this.fanLevel = b.fanLevel.toArray();
         this.fanChannel = b.fanChannel.toArray();
         this.kernel = b.kernel.toArray();
         this.chanBase = b.chanBase.toArray();
@@ -138,11 +141,12 @@ public final class HardwareImage {
         }
     }
 
-    /** The images of {@code p}; the Verilog engine runs one lane and one neuron unit. */
+    /** The images of {@code p}; the Verilog engine runs L lanes, one neuron unit and streams one element per cycle. */
     public static HardwareImage of(SimProgram p) {
-        if (p.engine().lanes() != 1 || p.engine().neuronUnits() != 1) {
-            throw new Unsupported("the Verilog engine has one lane and one neuron unit so far; this target asks for "
-                    + p.engine().lanes() + " lanes and " + p.engine().neuronUnits() + " neuron units");
+        if (p.engine().neuronUnits() != 1 || p.engine().stream() != 1) {
+            throw new Unsupported("the Verilog engine has one neuron unit and streams one element per cycle so far; "
+                    + "this target asks for " + p.engine().neuronUnits() + " neuron units and a stream width of "
+                    + p.engine().stream() + " (" + p.engine().lanes() + " lanes are fine)");
         }
         List<Stage> st = p.stages();
         int pixels = 1;
@@ -151,7 +155,7 @@ public final class HardwareImage {
                 pixels = Math.max(pixels, c.kernel.spatial());
             }
         }
-        Builder b = new Builder(32 - Integer.numberOfLeadingZeros(Math.max(1, pixels - 1)));
+        Builder b = new Builder(32 - Integer.numberOfLeadingZeros(Math.max(1, pixels - 1)), p.engine().lanes());
         int[] tickBase = new int[st.size()];
         for (int s = 0; s < st.size(); s++) {
             tickBase[s] = b.tickWords;
@@ -189,7 +193,6 @@ public final class HardwareImage {
         final Ints runLength = new Ints();
         final Ints fanStart = new Ints();
         final Ints fanTarget = new Ints();
-        final Ints fanLevel = new Ints();
         final Ints fanChannel = new Ints();
         final Ints kernel = new Ints();
         final Ints chanBase = new Ints();
@@ -202,10 +205,12 @@ public final class HardwareImage {
         final Ints taps = new Ints();
         final Ints padded = new Ints();
         final int pixelBits;
+        final int lanes;
         int tickWords;
 
-        Builder(int pixelBits) {
+        Builder(int pixelBits, int lanes) {
             this.pixelBits = pixelBits;
+            this.lanes = lanes;
         }
 
         /** Core c's event word for input element m: its channel and pixel. */
@@ -253,48 +258,77 @@ public final class HardwareImage {
 
         private StageDescriptor core(CoreStage c, int[] tickBase, int feedFirst, int feedCount, int drop,
                 boolean output) {
+            int chunks = (c.outputs + lanes - 1) / lanes;
             int fanBase = fanStart.size;
-            int neuronBase = dead.size;
-            int thetaBase = theta.size();
+            int neuronBase = dead.size / lanes;
+            int thetaBase = theta.size() / lanes;
             int posBase = posStart.size;
             int chanFirst = chanBase.size;
             boolean bias = c.biasTick >= 0;
-            int from = bias ? c.fanStart[c.biasElement()] : 0;
-            int to = bias ? c.fanStart[c.biasElement() + 1] : 0;
-            fanStart.add(fanTarget.size);
-            fanStart.add(fanTarget.size + to - from);
-            for (int k = from; k < to; k++) {
-                fanTarget.add(c.fanTarget[k]);
-                fanLevel.add(c.fanLevel[k]);
-                fanChannel.add(c.fanTarget[k] / c.positions);
-            }
             CoreStage.Kernel kn = c.kernel;
             for (int ch = 0; ch < kn.channels(); ch++) {
-                chanBase.add(kernel.size + ch * kn.taps() * c.outputs);
+                chanBase.add(kernel.size / lanes + ch * kn.taps() * chunks);
             }
-            for (int v : kn.rows()) {
-                kernel.add(v);
+            for (int row = 0; row < kn.channels() * kn.taps(); row++) {
+                addRow(kn.rows(), row * c.outputs, c.outputs, chunks);
             }
+            fanStart.add(fanTarget.size);
+            if (bias) {
+                addBias(c, chunks);
+            }
+            fanStart.add(fanTarget.size);
             // channel 0's elements are the pixels; every channel's element of a pixel has its positions
             for (int px = 0; px < kn.spatial(); px++) {
                 posStart.add(posList.size);
                 for (int k = c.posStart[px]; k < c.posStart[px + 1]; k++) {
                     posList.add(c.posList[k]);
-                    posRow.add(c.posTap[k] * c.outputs);
+                    posRow.add(c.posTap[k] * chunks);
                 }
             }
             posStart.add(posList.size);
             checkPixelLists(c);
-            for (int o = 0; o < c.outputs; o++) {
-                theta.add(c.theta[o * c.positions]);
+            for (int o = 0; o < chunks * lanes; o++) {
+                theta.add(o < c.outputs ? c.theta[o * c.positions] : 0L);
             }
-            for (int j = 0; j < c.size; j++) {
-                dead.add(c.dead[j] ? 1 : 0);
+            for (int k = 0; k < chunks; k++) {
+                for (int q = 0; q < c.positions; q++) {
+                    for (int i = 0; i < lanes; i++) {
+                        int o = k * lanes + i;
+                        dead.add(o >= c.outputs || c.dead[o * c.positions + q] ? 1 : 0);
+                    }
+                }
             }
             return new StageDescriptor(c.name, KIND_CORE, c.size, tickBase[stages.size()], feedFirst, feedCount,
-                    drop, c.outputs, c.positions, c.windowTaps, c.lastInputQuirk, c.biasTick,
+                    drop, chunks, c.positions, c.windowTaps, c.lastInputQuirk, c.biasTick,
                     bias ? kn.channels() << pixelBits : 0, fanBase, neuronBase, posBase, 0, 0, 0, 0, output, chanFirst, 0,
                     thetaBase);
+        }
+
+        /**
+         * The bias: one more kernel row, each channel's level (0 where no neuron of it takes one: all
+         * idle), and its list of (bank address, chunk) groups.
+         */
+        private void addBias(CoreStage c, int chunks) {
+            int[] level = new int[c.outputs];
+            int from = c.fanStart[c.biasElement()];
+            int to = c.fanStart[c.biasElement() + 1];
+            for (int k = from; k < to; k++) {
+                level[c.fanTarget[k] / c.positions] = c.fanLevel[k];
+            }
+            chanBase.add(kernel.size / lanes);
+            addRow(level, 0, c.outputs, chunks);
+            java.util.BitSet groups = CoreCompiler.biasGroups(c.fanTarget, from, to, c.positions, lanes);
+            for (int g = groups.nextSetBit(0); g >= 0; g = groups.nextSetBit(g + 1)) {
+                fanTarget.add(g);
+                fanChannel.add(g / c.positions);
+            }
+        }
+
+        /** One kernel row, levels[from + o] for o below outputs: K words of L, channel o at lane o mod L of word o / L. */
+        private void addRow(int[] levels, int from, int outputs, int chunks) {
+            for (int o = 0; o < chunks * lanes; o++) {
+                kernel.add(o < outputs ? levels[from + o] : 0);
+            }
         }
 
         /** The images hold one position list per pixel: every channel's element there must have the same one. */

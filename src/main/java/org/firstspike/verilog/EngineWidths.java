@@ -68,13 +68,11 @@ public record EngineWidths(int aBits, int bBits, int thetaBits, int zBits, int w
         return Math.max(1, img.stages.stream().mapToInt(HardwareImage.StageDescriptor::operands).max().orElse(1));
     }
 
-    /** Signed bits of the widest kernel or bias level (at least 2, at most the lane's 16). */
+    /** Signed bits of the widest kernel or bias level (the bias is a kernel row) (at least 2, at most the lane's 16). */
     static int levelBits(HardwareImage img) {
         int bits = 2;
-        for (int[] a : new int[][] {img.kernel, img.fanLevel}) {
-            for (int v : a) {
-                bits = Math.max(bits, BigInteger.valueOf(v).bitLength() + 1);
-            }
+        for (int v : img.kernel) {
+            bits = Math.max(bits, BigInteger.valueOf(v).bitLength() + 1);
         }
         return bits;
     }
@@ -104,7 +102,8 @@ public record EngineWidths(int aBits, int bBits, int thetaBits, int zBits, int w
         for (HardwareImage.FeedDescriptor f : img.feeds) {
             address = Math.max(address, Math.max(f.sourceTickBase(), f.runBase() + (long) f.runs()));
         }
-        address = Math.max(address, Math.max(img.tickWords, Math.max(img.dead.length, img.kernel.length + 1L)));
+        address = Math.max(address, Math.max(img.tickWords, Math.max(img.dead.length / img.lanes,
+                img.kernel.length / img.lanes + 1L)));
         address = Math.max(address, (long) MemoryImages.STAGE_WORDS * img.stages.size() + 3L * img.feeds.size());
         // addresses run a few past a list's end (the next list's start, a window's taps)
         address += MemoryImages.maxTaps(img) + 8;
@@ -116,7 +115,10 @@ public record EngineWidths(int aBits, int bBits, int thetaBits, int zBits, int w
         return 64 - Long.numberOfLeadingZeros(v);
     }
 
-    /** The largest Σ |level| over the synapses into one neuron, over every core: every pixel's every channel, and the bias. */
+    /**
+     * The largest Σ |level| over the synapses into one neuron, over every core: every pixel's every
+     * channel, and the bias row. Neuron (bank address a, lane i) of a core is sum[(neuronBase + a) · L + i].
+     */
     private static long maxLevelSum(HardwareImage img) {
         long[] sum = new long[Math.max(1, img.dead.length)];
         for (int s = 0; s < img.stages.size(); s++) {
@@ -128,16 +130,17 @@ public record EngineWidths(int aBits, int bBits, int thetaBits, int zBits, int w
             int next = nextCore(img, s);
             int lastStart = next < 0 ? img.posStart.length - 1 : img.stages.get(next).posStartBase() - 1;
             int channelEnd = next < 0 ? img.chanBase.length : img.stages.get(next).channelBase();
+            boolean bias = d.biasTick() >= 0;
+            int base = d.neuronBase();
             for (int k = img.posStart[d.posStartBase()]; k < img.posStart[lastStart]; k++) {
-                for (int ch = d.channelBase(); ch < channelEnd; ch++) {
-                    int row = img.chanBase[ch] + img.posRow[k];
-                    for (int o = 0; o < d.outputs(); o++) {
-                        sum[d.neuronBase() + o * d.positions() + img.posList[k]] += Math.abs(img.kernel[row + o]);
-                    }
+                for (int ch = d.channelBase(); ch < channelEnd - (bias ? 1 : 0); ch++) {
+                    addRow(img, sum, img.chanBase[ch] + img.posRow[k], base, img.posList[k], d, 0, d.chunks());
                 }
             }
             for (int k = img.fanStart[d.fanStartBase()]; k < img.fanStart[d.fanStartBase() + 1]; k++) {
-                sum[d.neuronBase() + img.fanTarget[k]] += Math.abs(img.fanLevel[k]);
+                int chunk = img.fanChannel[k];
+                addRow(img, sum, img.chanBase[channelEnd - 1], base, img.fanTarget[k] - chunk * d.positions(), d,
+                        chunk, chunk + 1);
             }
         }
         long m = 0;
@@ -145,6 +148,17 @@ public record EngineWidths(int aBits, int bBits, int thetaBits, int zBits, int w
             m = Math.max(m, v);
         }
         return m;
+    }
+
+    /** Adds |level| of kernel row {@code row}'s chunks [from, to) into the neurons at position p. */
+    private static void addRow(HardwareImage img, long[] sum, int row, int base, int p,
+            HardwareImage.StageDescriptor d, int from, int to) {
+        int lanes = img.lanes;
+        for (int chunk = from; chunk < to; chunk++) {
+            for (int i = 0; i < lanes; i++) {
+                sum[(base + chunk * d.positions() + p) * lanes + i] += Math.abs(img.kernel[(row + chunk) * lanes + i]);
+            }
+        }
     }
 
     /** The next core stage after stage s, or -1. */

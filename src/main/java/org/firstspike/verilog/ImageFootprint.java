@@ -47,6 +47,7 @@ public record ImageFootprint(List<Memory> memories) {
         long maxEvents = num(p, "MAX_EVENTS");
         long horizon = num(p, "HORIZON");
         int word = w.wordBits();
+        int lanes = img.lanes;
         m.add(new Memory("stage descriptors", stages * MemoryImages.STAGE_WORDS, word));
         m.add(new Memory("feeds", num(p, "FEEDS") * 3, word));
         for (String s : List.of("run_from", "run_to", "run_delay", "run_length")) {
@@ -54,12 +55,11 @@ public record ImageFootprint(List<Memory> memories) {
         }
         m.add(new Memory("fan_start (two read copies)", 2 * fanLists, word));
         m.add(new Memory("fan_target", synapses, word));
-        m.add(new Memory("fan_level", synapses, w.levelBits()));
-        m.add(new Memory("kernel", num(p, "KERNEL"), w.levelBits()));
+        m.add(new Memory("kernel", num(p, "KERNEL"), lanes * w.levelBits()));
         m.add(new Memory("chan_base", num(p, "CHANNELS"), word));
         m.add(new Memory("fan_chan", synapses, word));
-        m.add(new Memory("theta", num(p, "THETAS"), w.thetaBits()));
-        m.add(new Memory("dead", num(p, "NEURONS"), 1));
+        m.add(new Memory("theta", num(p, "THETAS"), lanes * w.thetaBits()));
+        m.add(new Memory("dead", num(p, "NEURONS"), lanes));
         m.add(new Memory("pos_start (two read copies)", 2 * num(p, "POS_STARTS"), word));
         m.add(new Memory("pos_list, pos_row", 2 * num(p, "POS_ENTRIES"), word));
         m.add(new Memory("tap_start (two read copies)", 2 * num(p, "TAP_STARTS"), word));
@@ -69,11 +69,13 @@ public record ImageFootprint(List<Memory> memories) {
         m.add(new Memory("queue heads", horizon + 2, word));
         m.add(new Memory("queue occupancy words", (horizon + 2 + 31) / 32, 32));
         m.add(new Memory("queue entries and links", 2 * maxEvents, word));
-        m.add(new Memory("fired_list, fired_chan", 2 * num(p, "MAX_OUTPUTS"), word));
-        m.add(new Memory("st_a", maxCore, w.aBits()));
-        m.add(new Memory("st_b", maxCore, w.bBits()));
-        m.add(new Memory("st_mark, st_last", 2 * maxCore, word));
-        m.add(new Memory("st_ep (epoch tags)", maxCore, MemoryImages.epochBits(img)));
+        m.add(new Memory("fired_list, fired_addr, fired_chunk", 3 * num(p, "MAX_OUTPUTS"), word));
+        m.add(new Memory("fired_lane", num(p, "MAX_OUTPUTS"), Math.max(1, 32 - Integer.numberOfLeadingZeros(lanes - 1))));
+        // the neuron state: one bank per lane, each as deep as the largest core's bank addresses
+        m.add(new Memory("st_a", lanes * maxCore, w.aBits()));
+        m.add(new Memory("st_b", lanes * maxCore, w.bBits()));
+        m.add(new Memory("st_mark, st_last", 2 * lanes * maxCore, word));
+        m.add(new Memory("st_ep (epoch tags)", lanes * maxCore, MemoryImages.epochBits(img)));
         m.add(new Memory("acc_tick", maxMerge, word));
         m.add(new Memory("acc_count", maxMerge, w.countBits()));
         m.add(new Memory("acc_ep (epoch tags)", maxMerge, MemoryImages.epochBits(img)));

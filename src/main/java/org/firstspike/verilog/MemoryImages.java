@@ -23,6 +23,7 @@ public final class MemoryImages {
     /** The engine's parameters, by name, in a fixed order; file parameters are names relative to the project. */
     public static Map<String, String> parameters(HardwareImage img, String dir) {
         Map<String, String> p = new LinkedHashMap<>();
+        p.put("LANES", Integer.toString(img.lanes));
         p.put("STAGES", Integer.toString(img.stages.size()));
         p.put("TICK_WORDS", Integer.toString(img.tickWords));
         p.put("INPUTS", Integer.toString(img.stages.get(0).size()));
@@ -31,18 +32,18 @@ public final class MemoryImages {
         p.put("RUNS", Integer.toString(Math.max(1, img.runFrom.length)));
         p.put("FAN_LISTS", Integer.toString(Math.max(1, img.fanStart.length)));
         p.put("SYNAPSES", Integer.toString(Math.max(1, img.fanTarget.length)));
-        p.put("KERNEL", Integer.toString(Math.max(1, img.kernel.length)));
+        p.put("KERNEL", Integer.toString(Math.max(1, img.kernel.length / img.lanes)));
         p.put("CHANNELS", Integer.toString(Math.max(1, img.chanBase.length)));
         p.put("PIXEL_BITS", Integer.toString(img.pixelBits));
         p.put("POS_STARTS", Integer.toString(Math.max(1, img.posStart.length)));
-        p.put("NEURONS", Integer.toString(Math.max(1, img.dead.length)));
-        p.put("THETAS", Integer.toString(Math.max(1, img.theta.length)));
+        p.put("NEURONS", Integer.toString(Math.max(1, img.dead.length / img.lanes)));
+        p.put("THETAS", Integer.toString(Math.max(1, img.theta.length / img.lanes)));
         p.put("POS_ENTRIES", Integer.toString(Math.max(1, img.posList.length)));
         p.put("TAP_STARTS", Integer.toString(Math.max(1, img.tapStart.length)));
         p.put("TAP_ENTRIES", Integer.toString(Math.max(1, img.taps.length)));
         p.put("PADDED", Integer.toString(Math.max(1, img.padded.length)));
         p.put("MAX_EVENTS", Integer.toString(maxEvents(img)));
-        p.put("MAX_CORE", Integer.toString(maxSize(img, HardwareImage.KIND_CORE)));
+        p.put("MAX_CORE", Integer.toString(maxBank(img)));
         p.put("MAX_MERGE", Integer.toString(maxMerge(img)));
         p.put("MAX_OUTPUTS", Integer.toString(Math.max(1, (int) EngineClocks.outputs(img))));
         p.put("MAX_POSITIONS", Integer.toString(maxPositions(img)));
@@ -72,8 +73,7 @@ public final class MemoryImages {
     private static final String[][] FILES = {
         {"STAGE_INIT", "stages.hex"}, {"FEED_INIT", "feeds.hex"}, {"RUNFROM_INIT", "run_from.hex"},
         {"RUNTO_INIT", "run_to.hex"}, {"RUNDELAY_INIT", "run_delay.hex"}, {"RUNLENGTH_INIT", "run_length.hex"},
-        {"FANSTART_INIT", "fan_start.hex"}, {"FANTARGET_INIT", "fan_target.hex"}, {"FANLEVEL_INIT", "fan_level.hex"},
-        {"FANCHAN_INIT", "fan_chan.hex"},
+        {"FANSTART_INIT", "fan_start.hex"}, {"FANTARGET_INIT", "fan_target.hex"}, {"FANCHAN_INIT", "fan_chan.hex"},
         {"KERNEL_INIT", "kernel.hex"}, {"CHANBASE_INIT", "chan_base.hex"},
         {"THETA_INIT", "theta.hex"}, {"DEAD_INIT", "dead.hex"}, {"POSSTART_INIT", "pos_start.hex"},
         {"POSLIST_INIT", "pos_list.hex"}, {"POSROW_INIT", "pos_row.hex"}, {"TAPSTART_INIT", "tap_start.hex"}, {"TAPS_INIT", "taps.hex"},
@@ -103,12 +103,15 @@ public final class MemoryImages {
         ints(dir, "run_length.hex", img.runLength, word);
         ints(dir, "fan_start.hex", img.fanStart, word);
         ints(dir, "fan_target.hex", img.fanTarget, word);
-        ints(dir, "fan_level.hex", img.fanLevel, w.levelBits());
         ints(dir, "fan_chan.hex", img.fanChannel, word);
-        ints(dir, "kernel.hex", img.kernel, w.levelBits());
+        lanes(dir, "kernel.hex", java.util.Arrays.stream(img.kernel).asLongStream().toArray(), img.lanes, w.levelBits());
         ints(dir, "chan_base.hex", img.chanBase, word);
-        longs(dir, "theta.hex", img.theta, w.thetaBits());
-        bits(dir, "dead.hex", img.dead);
+        lanes(dir, "theta.hex", img.theta, img.lanes, w.thetaBits());
+        long[] dead = new long[img.dead.length];
+        for (int i = 0; i < dead.length; i++) {
+            dead[i] = img.dead[i] ? 1 : 0;
+        }
+        lanes(dir, "dead.hex", dead, img.lanes, 1);
         ints(dir, "pos_start.hex", img.posStart, word);
         ints(dir, "pos_list.hex", img.posList, word);
         ints(dir, "pos_row.hex", img.posRow, word);
@@ -126,7 +129,7 @@ public final class MemoryImages {
 
     /** A stage descriptor's STAGE_WORDS words, in fs_engine's order. */
     static int[] descriptorWords(HardwareImage.StageDescriptor d) {
-        return new int[] {d.kind(), d.size(), d.tickBase(), d.feedFirst(), d.feedCount(), d.dropFrom(), d.outputs(),
+        return new int[] {d.kind(), d.size(), d.tickBase(), d.feedFirst(), d.feedCount(), d.dropFrom(), d.chunks(),
             d.positions(), d.windowTaps(), d.quirk() ? 1 : 0, d.biasTick(), d.biasElement(), d.fanStartBase(),
             d.neuronBase(), d.posStartBase(), d.tapStartBase(), d.paddedBase(), d.padTick(), d.operands(),
             d.output() ? 1 : 0, d.channelBase(), d.inPixels(), d.thetaBase()};
@@ -145,6 +148,21 @@ public final class MemoryImages {
         StringBuilder sb = new StringBuilder();
         for (long x : v) {
             sb.append(hex(x, bits)).append('\n');
+        }
+        Files.writeString(dir.resolve(name), orZero(sb, 1));
+    }
+
+    /** Words of {@code lanes} values of {@code bits} each, lane i in bits [i · bits, (i + 1) · bits). */
+    private static void lanes(Path dir, String name, long[] flat, int lanes, int bits) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        java.math.BigInteger mask = java.math.BigInteger.ONE.shiftLeft(bits).subtract(java.math.BigInteger.ONE);
+        for (int w = 0; w + lanes <= flat.length; w += lanes) {
+            java.math.BigInteger word = java.math.BigInteger.ZERO;
+            for (int i = lanes - 1; i >= 0; i--) {
+                word = word.shiftLeft(bits).or(java.math.BigInteger.valueOf(flat[w + i]).and(mask));
+            }
+            String h = word.toString(16);
+            sb.append("0".repeat((lanes * bits + 3) / 4 - h.length())).append(h).append('\n');
         }
         Files.writeString(dir.resolve(name), orZero(sb, 1));
     }
@@ -168,7 +186,7 @@ public final class MemoryImages {
      * at least as many clocks (one per input) as the tagged memories have entries.
      */
     static boolean scrubs(HardwareImage img) {
-        return img.stages.get(0).size() >= Math.max(maxSize(img, HardwareImage.KIND_CORE), maxMerge(img));
+        return img.stages.get(0).size() >= Math.max(maxBank(img), maxMerge(img));
     }
 
     /** Epoch tag bits: with the scrub, one image's epochs 1 .. stages; without, 32 (never reused in practice). */
@@ -182,6 +200,17 @@ public final class MemoryImages {
         for (HardwareImage.StageDescriptor d : img.stages) {
             if (d.kind() == HardwareImage.KIND_MINPOOL) {
                 m = Math.max(m, d.size() / d.positions() * d.inPixels());
+            }
+        }
+        return m;
+    }
+
+    /** The neuron state's depth: the most bank addresses of a core (chunks × positions), at least 1. */
+    static int maxBank(HardwareImage img) {
+        int m = 1;
+        for (HardwareImage.StageDescriptor d : img.stages) {
+            if (d.kind() == HardwareImage.KIND_CORE) {
+                m = Math.max(m, d.chunks() * d.positions());
             }
         }
         return m;

@@ -49,6 +49,12 @@ public final class Lowering {
      */
     public static Target target(Path dir, String name, int lanes, int units, int delayBits, int maxProductBits,
             int ticks) {
+        return target(dir, name, lanes, units, lanes, delayBits, maxProductBits, ticks);
+    }
+
+    /** As above, with {@code stream} elements per cycle for host input, gather, pooling and output writes. */
+    public static Target target(Path dir, String name, int lanes, int units, int stream, int delayBits,
+            int maxProductBits, int ticks) {
         String json = String.format(Locale.ROOT, """
                 {
                   "name": "%s",
@@ -60,9 +66,9 @@ public final class Lowering {
                                  "ram_block_bits": 36864, "spram_blocks": 0, "spram_block_bits": 0, "dsps": 1000 },
                   "clock_mhz": 100,
                   "engine": { "lanes": %d, "neuron_units": %d, "delay_bits": %d, "max_product_bits": %d,
-                              "ticks_per_t_max": %d }
+                              "ticks_per_t_max": %d, "stream_width": %d }
                 }
-                """, name, lanes, units, lanes, units, delayBits, maxProductBits, ticks);
+                """, name, lanes, units, lanes, units, delayBits, maxProductBits, ticks, stream);
         try {
             Files.createDirectories(dir);
             Path p = dir.resolve(name + ".json");

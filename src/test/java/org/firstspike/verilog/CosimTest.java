@@ -45,7 +45,8 @@ class CosimTest {
 
     /**
      * Random networks (conv, dense, pools, delays, add and concat skips, biases, both neuron settings),
-     * 3 images each, on a one-lane engine: every image equal in decision, output spikes and cycles.
+     * 3 images each, on engines of 1 to 4 lanes (every lane count with both neuron settings): every
+     * image equal in decision, output spikes and cycles.
      */
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
@@ -53,7 +54,8 @@ class CosimTest {
         RandomNetworks.Options o = seed % 2 == 0 ? RandomNetworks.Options.exact() : RandomNetworks.Options.seed();
         RandomNetworks.Generated g = RandomNetworks.generate(seed, o);
         Network net = g.load(dir.resolve("net"));
-        Target target = Lowering.target(dir.resolve("t"), "one-lane", 1, 1, 16, 63, 64);
+        int lanes = 1 + (int) (seed / 2 % 4);
+        Target target = Lowering.target(dir.resolve("t"), "lanes" + lanes, lanes, 1, 1, 16, 63, 64);
         IrProgram ir;
         try {
             ir = Lowering.compile(net, CompileOptions.defaults(), target);

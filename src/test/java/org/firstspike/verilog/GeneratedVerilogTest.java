@@ -49,8 +49,9 @@ class GeneratedVerilogTest {
 
     @Test
     void engineTopAndTestbenchLintClean() throws Exception {
-        for (String example : List.of("tiny", "fmnist_shuffle_delay", "fmnist_res_add")) {
-            Path p = project(example, "generic-serial", dir.resolve(example));
+        for (String[] et : new String[][] {{"tiny", "generic-serial"}, {"fmnist_shuffle_delay", "generic-serial"},
+                {"fmnist_res_add", "generic-serial"}, {"fmnist_shuffle_delay", "generic-lanes8"}}) {
+            Path p = project(et[0], et[1], dir.resolve(et[0] + "-" + et[1]));
             Hdl.lint(p, sources(p), "fs_top");
             List<Path> withBench = new java.util.ArrayList<>(sources(p));
             withBench.add(p.resolve("tb_cosim.sv"));
@@ -65,12 +66,14 @@ class GeneratedVerilogTest {
 
     @Test
     void noLatches() throws Exception {
-        Path p = project("tiny", "ice40-up5k", dir.resolve("tiny"));
-        Hdl.write(p.resolve("latch.ys"), "read_verilog -sv " + String.join(" ", EngineProject.LIBRARY)
-                + " fs_top.v\nhierarchy -check -top fs_top\n"
-                + "proc\nselect -assert-none t:$dlatch t:$adlatch t:$dlatchsr\n");
-        Hdl.Run r = Hdl.run(p, List.of("yosys", "-q", "-s", "latch.ys"), 600);
-        assertEquals(0, r.code(), "yosys found latches or failed:\n" + r.output());
+        for (String target : List.of("ice40-up5k", "generic-lanes8")) {
+            Path p = project("tiny", target, dir.resolve("tiny-" + target));
+            Hdl.write(p.resolve("latch.ys"), "read_verilog -sv " + String.join(" ", EngineProject.LIBRARY)
+                    + " fs_top.v\nhierarchy -check -top fs_top\n"
+                    + "proc\nselect -assert-none t:$dlatch t:$adlatch t:$dlatchsr\n");
+            Hdl.Run r = Hdl.run(p, List.of("yosys", "-q", "-s", "latch.ys"), 600);
+            assertEquals(0, r.code(), target + ": yosys found latches or failed:\n" + r.output());
+        }
     }
 
     @Test

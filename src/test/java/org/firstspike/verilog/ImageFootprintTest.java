@@ -40,7 +40,20 @@ class ImageFootprintTest {
 
     @Test
     void totalMatchesTheMemoryBitsYosysFinds() throws Exception {
-        HardwareImage img = image("tiny", "generic-serial");
+        totalMatchesYosys(image("tiny", "generic-serial"), dir.resolve("one"));
+    }
+
+    /** With 3 lanes: wide kernel, threshold and dead words, three state banks. */
+    @Test
+    void totalMatchesTheMemoryBitsYosysFindsWithLanes() throws Exception {
+        Network net = TestData.example("tiny");
+        Target t = Lowering.target(dir.resolve("t"), "lanes3", 3, 1, 1, 10, 63, 1024);
+        IrProgram ir = Lowering.compile(net, CompileOptions.defaults(), t);
+        totalMatchesYosys(HardwareImage.of(SimProgram.of(ir, t.engine())), dir.resolve("three"));
+    }
+
+    private static void totalMatchesYosys(HardwareImage img, Path dir) throws Exception {
+        Files.createDirectories(dir);
         new EngineProject(img, "tiny").writeRtl(dir);
         Hdl.write(dir.resolve("mem.ys"), "read_verilog -sv " + String.join(" ", EngineProject.LIBRARY)
                 + " fs_top.v\nhierarchy -top fs_top\nproc\nflatten\nstat\n");
