@@ -97,7 +97,7 @@ final class CompileCommand implements Command {
             image = org.firstspike.sim.HardwareImage.of(org.firstspike.sim.SimProgram.of(c.ir(), c.target().engine()));
         } catch (org.firstspike.sim.HardwareImage.Unsupported e) {
             throw new UsageException(e.getMessage()
-                    + "; use --target generic-serial, generic-lanes8, xc7a35t-serial, xc7a100t-lanes8, ice40-up5k or "
+                    + "; use --target generic-serial, generic-lanes8, xc7a35t-serial, xc7a35t-lanes8, ice40-up5k or "
                     + "ice40-hx8k");
         }
         org.firstspike.verilog.EngineProject project = new org.firstspike.verilog.EngineProject(image, c.ir().name());

@@ -43,7 +43,13 @@ enum Family {
     String synthesize(String top, String netlist, boolean dsp) {
         return switch (this) {
             case ICE40 -> "synth_ice40 -top " + top + (dsp ? " -dsp" : "") + " -json " + netlist + "\n";
-            case XC7 -> "synth_xilinx -top " + top + " -family xc7 -flatten\ndelete =A:blackbox\nwrite_json " + netlist + "\n";
+            // Writable memories of at most 256 words go to LUT RAM: Yosys would give each its own
+            // RAMB18, and the engine's per-lane state banks are that small (the seed model's eight
+            // banks: 16 BRAM36 more than the xc7a35t has, or about 4,500 LUTs)
+            case XC7 -> "synth_xilinx -top " + top + " -family xc7 -flatten -run :map_memory\n"
+                    + "setattr -set ram_style \"distributed\" t:$mem_v2 r:SIZE<=256 %i r:WR_PORTS>=1 %i\n"
+                    + "synth_xilinx -top " + top + " -family xc7 -flatten -run map_memory:\n"
+                    + "delete =A:blackbox\nwrite_json " + netlist + "\n";
             // `synth -lut 6` up to its fine stage, then its fine stage without memory_map: memories stay
             // $mem_v2 cells (counted as RAM blocks) instead of becoming flip-flops.
             case GENERIC -> "synth -top " + top + " -flatten -lut 6 -run :fine\n"
@@ -55,7 +61,7 @@ enum Family {
     int luts(Map<String, Integer> cells) {
         return switch (this) {
             case ICE40 -> sum(cells, t -> t.equals("SB_LUT4"));
-            case XC7 -> sum(cells, t -> t.matches("LUT[1-6]"));
+            case XC7 -> sum(cells, t -> t.matches("LUT[1-6]")) + lutRamLuts(cells);
             case GENERIC -> sum(cells, t -> t.equals("$lut"));
         };
     }
@@ -63,7 +69,7 @@ enum Family {
     String lutName() {
         return switch (this) {
             case ICE40 -> "SB_LUT4";
-            case XC7 -> "LUT1-LUT6";
+            case XC7 -> "LUT1-LUT6, and the LUTs of LUT RAM (RAM32M, RAM64M: 4; RAMnX1D: 2 per 64 words)";
             case GENERIC -> "6-input $lut";
         };
     }
@@ -114,6 +120,19 @@ enum Family {
             case XC7 -> "DSP48E1";
             case GENERIC -> "none (generic maps multipliers to LUTs)";
         };
+    }
+
+    /** The LUTs Xilinx LUT RAM cells occupy: RAMnX1S one per 64 words, RAMnX1D two, RAM32M and RAM64M four. */
+    private static int lutRamLuts(Map<String, Integer> cells) {
+        int luts = 4 * sum(cells, t -> t.equals("RAM32M") || t.equals("RAM64M"));
+        for (Map.Entry<String, Integer> e : cells.entrySet()) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("RAM(\\d+)X1([SD])").matcher(e.getKey());
+            if (m.matches()) {
+                int perPort = Math.max(1, Integer.parseInt(m.group(1)) / 64);
+                luts += e.getValue() * perPort * (m.group(2).equals("D") ? 2 : 1);
+            }
+        }
+        return luts;
     }
 
     private static int sum(Map<String, Integer> cells, Predicate<String> type) {

@@ -35,21 +35,22 @@ class SynthRunnerTest {
     Path dir;
 
     /** Drives the RAM from counters and a 1-bit serial input; reduces its output to one pin. */
+    /** A RAM of 2^%1$d words of 16 bits, written and read every clock. */
     private static final String RAM_TOP = """
             `default_nettype none
             module ram_top (input wire clk, input wire din, output wire dout);
-                reg [7:0] waddr = 0;
-                reg [7:0] raddr = 0;
+                reg [%1$d-1:0] waddr = 0;
+                reg [%1$d-1:0] raddr = 0;
                 reg [15:0] wdata = 0;
                 reg [15:0] acc = 0;
                 wire [15:0] rdata;
                 always @(posedge clk) begin
-                    waddr <= waddr + 8'd1;
-                    raddr <= raddr + 8'd3;
+                    waddr <= waddr + 1'b1;
+                    raddr <= raddr + 2'd3;
                     wdata <= {wdata[14:0], din};
                     acc <= acc ^ rdata;
                 end
-                fs_sdp_ram #(.WIDTH(16), .DEPTH(256)) ram (.clk(clk), .we(1'b1), .waddr(waddr), .wdata(wdata),
+                fs_sdp_ram #(.WIDTH(16), .DEPTH(1 << %1$d)) ram (.clk(clk), .we(1'b1), .waddr(waddr), .wdata(wdata),
                     .re(1'b1), .raddr(raddr), .rdata(rdata));
                 assign dout = ^acc;
             endmodule
@@ -57,8 +58,12 @@ class SynthRunnerTest {
             """;
 
     private void ramDesign() throws IOException {
-        Files.copy(Hdl.lib("fs_sdp_ram.v"), dir.resolve("fs_sdp_ram.v"));
-        Files.writeString(dir.resolve("ram_top.v"), RAM_TOP);
+        ramDesign(8);
+    }
+
+    private void ramDesign(int addressBits) throws IOException {
+        Files.copy(Hdl.lib("fs_sdp_ram.v"), dir.resolve("fs_sdp_ram.v"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(dir.resolve("ram_top.v"), RAM_TOP.formatted(addressBits));
     }
 
     @Test
@@ -94,9 +99,23 @@ class SynthRunnerTest {
         assertTrue(r.text().contains("nextpnr-ice40"), r.text());
     }
 
+    /** Writable RAMs of at most 256 words go to LUT RAM on Xilinx, counted in the LUTs; larger ones to block RAM. */
+    @Test
+    void xc7PutsSmallRamsInLutRam() throws IOException {
+        ramDesign(8);
+        SynthReport r = new SynthRunner().run(dir, "ram_top", Targets.load("xc7a35t"));
+        assertEquals(0, r.brams(), 0, r.cells().toString());
+        int lutRam = r.cells().entrySet().stream().filter(e -> e.getKey().startsWith("RAM"))
+                .mapToInt(Map.Entry::getValue).sum();
+        assertTrue(lutRam > 0, "no LUT RAM: " + r.cells());
+        int logic = r.cells().entrySet().stream().filter(e -> e.getKey().matches("LUT[1-6]"))
+                .mapToInt(Map.Entry::getValue).sum();
+        assertTrue(r.luts() > logic, "LUT RAM not counted in the LUTs: " + r.luts() + ", " + r.cells());
+    }
+
     @Test
     void xc7ReportsTheTargetClock() throws IOException {
-        ramDesign();
+        ramDesign(10);
         SynthReport r = new SynthRunner().run(dir, "ram_top", Targets.load("xc7a35t"));
         assertEquals(SynthReport.FMAX_TARGET_CLOCK, r.fmaxSource());
         assertTrue(r.fmaxSource().startsWith("target clock"));
@@ -229,6 +248,9 @@ class SynthRunnerTest {
 
         Map<String, Integer> xc7 = SynthLogs.cellCounts(resource("xc7a35t-stat.txt"));
         assertEquals(22, Family.XC7.luts(xc7), "LUT2 16 + LUT4 1 + LUT6 5");
+        // LUT RAM counts its LUTs: RAM64M 4 each, RAM64X1D 2, RAM128X1D 4, RAM32X1S 1
+        assertEquals(10 + 3 * 4 + 2 * 2 + 4 + 5, Family.XC7.luts(Map.of("LUT6", 10, "RAM64M", 3, "RAM64X1D", 2,
+                "RAM128X1D", 1, "RAM32X1S", 5)));
         assertEquals(48, Family.XC7.ffs(xc7));
         assertEquals(0.5, Family.XC7.brams(xc7), 0, "one RAMB18E1 is half a 36-kbit block");
         assertEquals(0, Family.XC7.dsps(xc7));

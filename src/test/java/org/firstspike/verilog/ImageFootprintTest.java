@@ -82,5 +82,6 @@ class ImageFootprintTest {
         assertTrue(why.contains("kernel") && why.contains("ice40-up5k"), why);
         assertNull(f.misfit(Targets.load("xc7a35t-serial")));
         assertNull(f.misfit(Targets.load("xc7a100t-serial")));
+        assertNull(ImageFootprint.of(image("fmnist_shuffle_delay", "xc7a35t-lanes8")).misfit(Targets.load("xc7a35t-lanes8")));
     }
 }
