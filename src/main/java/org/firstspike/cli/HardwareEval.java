@@ -52,8 +52,9 @@ final class HardwareEval {
     }
 
     static String describe(Target t, int ticks) {
-        return String.format("%s engine, %d lanes, %d neuron units, Δ = t_max/%d", t.name(), t.engine().lanes(),
-                t.engine().neuronUnits(), ticks);
+        return String.format("%s engine, %d lanes, %d neuron unit%s, %d-element streams, Δ = t_max/%d", t.name(),
+                t.engine().lanes(), t.engine().neuronUnits(), t.engine().neuronUnits() == 1 ? "" : "s",
+                t.engine().stream(), ticks);
     }
 
     private static void sweep(CommandLine cl, Io io, Network net, FloatReference ref, Dataset data, int images,
