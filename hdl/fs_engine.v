@@ -341,7 +341,8 @@ module fs_engine #(
     // The lanes: each has its state bank, firing test and synapse update; an event cycle drives them all
     // at one bank address (syn_j), the neuron unit reads the bank of the neuron at hand (ulane).
     reg [W-1:0] st_ra;
-    wire [LW-1:0] ulane = state == SEARCH ? fired_lane_q : rlane;
+    // (with one lane: bank 0, and a neuron's bank address is its index, so nothing is stored twice)
+    wire [LW-1:0] ulane = LANES == 1 ? '0 : state == SEARCH ? fired_lane_q : rlane;
     wire [LANES*A_BITS-1:0] la_a;          // per lane, epoch-checked state as read
     wire [LANES*B_BITS-1:0] la_b;
     wire [LANES*W-1:0] la_mark;
@@ -557,8 +558,8 @@ module fs_engine #(
         endcase
         case (state)
             EVENT: st_ra = syn_j;
-            SEARCH: st_ra = fired_addr_q;
-            default: st_ra = rbase + rpos;
+            SEARCH: st_ra = LANES == 1 ? fired_list_q : fired_addr_q;
+            default: st_ra = LANES == 1 ? idx : rbase + rpos;
         endcase
         // the threshold word of st_ra's chunk
         case (state)
