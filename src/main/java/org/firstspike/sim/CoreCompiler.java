@@ -139,19 +139,19 @@ final class CoreCompiler {
         for (int j = 0; j < neurons; j++) {
             theta[j] = c.weights().hardware().threshold(j / positions);
         }
-        int[] bundles = new int[lists];
+        int[] eventCycles = new int[lists];
         int rowCycles = (outs + lanes - 1) / lanes;
         for (int m = 0; m < inputs; m++) {
-            bundles[m] = Math.max(1, (posStart[m + 1] - posStart[m]) * rowCycles);
+            eventCycles[m] = Math.max(1, (posStart[m + 1] - posStart[m]) * rowCycles);
         }
         if (bias) {
-            bundles[inputs] = biasCycles(target, start[inputs], start[lists], positions, lanes);
+            eventCycles[inputs] = biasCycles(target, start[inputs], start[lists], positions, lanes);
         }
         int windowTaps = (c.conv() ? c.inShape()[0] * c.window().kh() * c.window().kw() : c.fanIn()) + (bias ? 1 : 0);
         boolean quirk = c.lastInputSentinel() == org.firstspike.model.LastInputSentinel.ONE;
         CoreStage.Kernel kernel = kernel(c, in, levels, outs);
         return new CoreStage(n.name(), neurons, feeds, c.outChannels(), positions, windowTaps, c.noSpikeTick(), quirk,
-                theta, dead, start, target, level, bundles, posStart, posList, posTap, kernel, biasTick(c));
+                theta, dead, start, target, level, eventCycles, posStart, posList, posTap, kernel, biasTick(c));
     }
 
     /**

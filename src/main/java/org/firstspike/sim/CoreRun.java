@@ -51,7 +51,7 @@ final class CoreRun {
             }
             deliver(evElement[i], tick);
             delivered += c.fanStart[evElement[i] + 1] - c.fanStart[evElement[i]];
-            cycles += c.bundles[evElement[i]];
+            cycles += c.eventCycles[evElement[i]];
         }
         long finalize = finalizeAll();
         cycles += finalize;

@@ -18,7 +18,8 @@ final class CoreStage extends Stage {
     final int[] fanStart;
     final int[] fanTarget;
     final short[] fanLevel;
-    final int[] bundles;
+    /** Per input element (and the bias): the lanes' cycles for its event (docs/architecture.md §4.3). */
+    final int[] eventCycles;
     final int[] posStart;
     final int[] posList;
     /** Per entry of posList: the tap (index into the window's taps over all channels) of the element there. */
@@ -35,7 +36,7 @@ final class CoreStage extends Stage {
 
     CoreStage(String name, int size, Feed[] feeds, int outputs, int positions, int windowTaps, int noSpikeTick,
             boolean lastInputQuirk, long[] theta, boolean[] dead, int[] fanStart, int[] fanTarget, short[] fanLevel,
-            int[] bundles, int[] posStart, int[] posList, int[] posTap, Kernel kernel, int biasTick) {
+            int[] eventCycles, int[] posStart, int[] posList, int[] posTap, Kernel kernel, int biasTick) {
         super(name, size, feeds);
         this.outputs = outputs;
         this.positions = positions;
@@ -47,7 +48,7 @@ final class CoreStage extends Stage {
         this.fanStart = fanStart;
         this.fanTarget = fanTarget;
         this.fanLevel = fanLevel;
-        this.bundles = bundles;
+        this.eventCycles = eventCycles;
         this.posStart = posStart;
         this.posList = posList;
         this.posTap = posTap;
