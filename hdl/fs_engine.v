@@ -138,10 +138,17 @@ module fs_engine #(
     localparam [W-1:0] NEVER = {1'b0, {(W - 1){1'b1}}};
     localparam [W-1:0] NIL = {W{1'b1}};
     // the longest chain of dependent reads is an event's: queue entry, the pixel's position list start,
-    // its (position, row) entry, then the kernel level and the neuron state; the fifth clock commits
+    // its (position, row) entry, then the kernel level and the neuron state; the fifth clock commits.
+    // An event's later cycles keep the reads that do not change and run the rest ahead in the commit
+    // clock: its next chunk of channels takes one clock, its next position (or bias entry) two
     localparam integer PHASES = 5;
     // a minpool write: window start, then one tap per clock, its arrival a clock later, then commit
     localparam integer POOL_PHASES = MAX_TAPS + 4;
+    // a minpool or time-add arrival: its queue entry, the element's sum and count, then commit
+    localparam integer MERGE_PHASES = 3;
+    // a neuron-unit cycle (probe, search, resolution, search step): the table looks up the tick under
+    // test from the first clock, three clocks, then commit
+    localparam integer UNIT_PHASES = 4;
     localparam integer AP_BITS = (A_BITS + G > TH_BITS ? A_BITS + G : TH_BITS) + 1;
     // the decoder's crossing products run on the firing test's multiplier: |B| in Z_BITS-wide pieces,
     // one piece per clock for each of the two products, then the commit (fs_output_decoder)
@@ -248,6 +255,7 @@ module fs_engine #(
     reg [4:0] resume;                      // the state a search returns to (SEARCH or RESOLVE)
 
     wire host_state = state == IDLE || state == HOST || state == FINISHED;
+    wire unit_cycle = state == PROBE || state == SEARCH || state == RESOLVE || state == STEP;
     // the tag scrub: one entry of both tagged memories per clock of host input (no stage writes them then)
     localparam integer SWEEP = MAX_CORE > MAX_MERGE ? MAX_CORE : MAX_MERGE;
     wire scrubbing = SCRUB != 0 && state == HOST && sweep < W'(SWEEP);
@@ -257,7 +265,8 @@ module fs_engine #(
     wire host_step = host_take || state == HOST && (in_valid && in_elem > 32'(idx) || in_end);
     assign in_ready = host_take;
     wire [15:0] last_ph = host_state ? 16'd0 : state == OUTPUT ? 16'd1 : pool_write ? 16'(POOL_PHASES - 1)
-        : state == DECODE ? 16'(DECODE_PHASES - 1) : 16'(PHASES - 1);
+        : state == DECODE ? 16'(DECODE_PHASES - 1) : state == EVENT && d_kind != 1 ? 16'(MERGE_PHASES - 1)
+        : unit_cycle ? 16'(UNIT_PHASES - 1) : 16'(PHASES - 1);
     wire commit = ph == last_ph;
 
     // ---- block RAM ---------------------------------------------------------------------------------
@@ -319,9 +328,9 @@ module fs_engine #(
     assign peek_tick = port_tick(ticks_q);
 
     // ---- tables and the firing test (docs/semantics.md §3, §4.2) ----------------------------------
-    // One table pipeline (3 clocks) serves the cycle: its first clock looks up Z(tick) for the lanes,
-    // captured in the fourth; from the second clock on it looks up Zc of the tick the firing test asks
-    // about, ready by the commit.
+    // One table pipeline (3 clocks) serves the cycle: in an event its first clock looks up Z(tick) for
+    // the lanes, captured in the fourth, and from the second clock on Zc of the tick the firing test
+    // asks about, ready by the commit; the neuron unit's cycles need no Z and look up Zc from the first.
     /* verilator lint_off UNUSEDSIGNAL */
     wire zt_valid;                         // the pipeline is fed every clock: its valid is not needed
     /* verilator lint_on UNUSEDSIGNAL */
@@ -331,9 +340,10 @@ module fs_engine #(
     reg [W-1:0] test_n;
     fs_ztable #(.F(F), .TICK_BITS(W), .ENTRY_BITS(Z_BITS), .HI_DEPTH(HI_DEPTH), .H(Z_HALF[Z_BITS-1:0]),
             .HI_INIT(HI_INIT), .LO_INIT(LO_INIT)) ztable (.clk(clk), .rst(rst), .valid_in(1'b1),
-            .n(ph == 16'd0 ? tick : test_n), .valid_out(zt_valid), .z(zt_z), .zc(zc_test));
+            .n(ph == 16'd0 && !unit_cycle ? tick : test_n), .valid_out(zt_valid), .z(zt_z), .zc(zc_test));
+    reg stepped;                           // the cycle continues an event: Z(tick) is captured already
     always @(posedge clk) begin
-        if (ph == 16'd3) begin
+        if (ph == 16'd3 && !stepped) begin
             z_tick <= zt_z;
         end
     end
@@ -394,6 +404,22 @@ module fs_engine #(
     wire last_of_event = ev_bias ? koff + 1 >= fan_len : npos == 0 || pi + 1 >= npos && last_channel;
     wire more_events = drained + 1 < events;
     wire [W-1:0] syn_j = ev_bias ? fan_target_q : op_base + pos_list_q;
+    // the commit clock of an event cycle reads ahead for the event's next cycle (the registers follow at
+    // the edge): the next chunk's kernel word, thresholds and states, or the next position's (bias
+    // entry's) list entry; an event's last commit reads nothing that the next event's first cycle keeps
+    wire ahead = commit && state == EVENT && d_kind == 1;
+    wire [W-1:0] koff_ra = ahead ? koff + 1 : koff;
+    wire [W-1:0] pi_ra = ahead && last_channel ? pi + 1 : pi;
+    wire [W-1:0] chunk_ra = ahead && !last_channel ? chunk + 1 : ahead ? '0 : chunk;
+    wire [W-1:0] op_base_ra = ahead && !last_channel ? op_base + d_positions : ahead ? '0 : op_base;
+    wire [W-1:0] syn_ra = ev_bias ? fan_target_q : op_base_ra + pos_list_q;
+    // the gather's next pair in a run reads its source tick ahead too (from + 1: the run's data stay)
+    wire gather_step = state == GATHER && pair + 1 != run_length;
+    // where the next cycle starts: the event's next chunk at the commit; its next position, or the
+    // gather's next pair, a clock earlier (the entry, or the source tick, then the reads that follow it)
+    wire ev_step = state == EVENT && d_kind == 1 && !last_of_event;
+    wire [15:0] next_ph = ev_step && !ev_bias && !last_channel ? 16'(PHASES - 1)
+        : ev_step || gather_step ? 16'(PHASES - 2) : 16'd0;
     wire ev_any = ev_bias ? fan_len != 0 : npos != 0;
     wire ev_cycle = commit && state == EVENT && d_kind == 1;
     genvar li;
@@ -535,14 +561,14 @@ module fs_engine #(
     always @* begin
         fan_start_ra = d_fanbase;
         fan_end_ra = d_fanbase + 1;
-        fan_target_ra = fan_lo + koff;
-        fan_chan_ra = fan_lo + koff;
+        fan_target_ra = fan_lo + koff_ra;
+        fan_chan_ra = fan_lo + koff_ra;
         pos_start_ra = d_posbase + ev_px;
         pos_end_ra = d_posbase + ev_px + 1;
         chan_base_ra = d_chanbase + ev_cin;
-        pos_list_ra = pos_start_q + pi;
-        pos_row_ra = pos_start_q + pi;
-        kernel_ra = chan_base_q + (ev_bias ? fan_chan_q : pos_row_q + chunk);
+        pos_list_ra = pos_start_q + pi_ra;
+        pos_row_ra = pos_start_q + pi_ra;
+        kernel_ra = chan_base_q + (ev_bias ? fan_chan_q : pos_row_q + chunk_ra);
         tap_start_ra = d_winbase + rpos;
         tap_end_ra = d_winbase + rpos + 1;
         padded_ra = d_padbase + rpos;
@@ -552,18 +578,18 @@ module fs_engine #(
         fired_lane_ra = fired_at;
         fired_chunk_ra = fired_at;
         case (state)
-            GATHER: ticks_ra = fd_src + pair_from_q;
+            GATHER: ticks_ra = fd_src + pair_from_q + W'(commit && gather_step);
             DECODE, OUTPUT: ticks_ra = d_tbase + idx;
             default: ticks_ra = W'(peek_addr);
         endcase
         case (state)
-            EVENT: st_ra = syn_j;
+            EVENT: st_ra = syn_ra;
             SEARCH: st_ra = LANES == 1 ? fired_list_q : fired_addr_q;
             default: st_ra = LANES == 1 ? idx : rbase + rpos;
         endcase
         // the threshold word of st_ra's chunk
         case (state)
-            EVENT: theta_ra = d_thbase + (ev_bias ? fan_chan_q : chunk);
+            EVENT: theta_ra = d_thbase + (ev_bias ? fan_chan_q : chunk_ra);
             SEARCH: theta_ra = d_thbase + fired_chunk_q;
             default: theta_ra = d_thbase + rchunk;
         endcase
@@ -712,8 +738,12 @@ module fs_engine #(
 
     // the clock within the cycle
     always @(posedge clk) begin
-        if (rst || commit) begin
+        if (rst) begin
             ph <= 16'd0;
+            stepped <= 1'b0;
+        end else if (commit) begin
+            ph <= next_ph;
+            stepped <= ev_step;
         end else begin
             ph <= ph + 16'd1;
         end

@@ -15,6 +15,7 @@ import org.firstspike.reference.FloatReference;
 import org.firstspike.report.Json;
 import org.firstspike.report.Table;
 import org.firstspike.sim.Engine;
+import org.firstspike.sim.CoreCycles;
 import org.firstspike.sim.HostInput;
 import org.firstspike.sim.SimProgram;
 import org.firstspike.sim.SimResult;
@@ -87,6 +88,10 @@ final class SimCommand implements Command {
                                 r.decisionTick() * tick), HardwareEval.describe(c.target(), c.ir().grid().ticksPerTMax())));
         sb.append(String.format("cycles: %,d to the decision (%,d without early exit); %.1f µs at %.0f MHz%n",
                 r.cyclesToDecision(), r.cycles(), r.cyclesToDecision() / c.target().clockMhz(), c.target().clockMhz()));
+        CoreCycles kinds = r.coreCyclesToDecision();
+        sb.append(String.format("of these, the cores': %,d event cycles (%,d events, %,d position steps, %,d chunk "
+                + "steps), %,d neuron-unit cycles%n", kinds.eventCycles(), kinds.starts(), kinds.positionSteps(),
+                kinds.chunkSteps(), kinds.unitCycles()));
         Table t = new Table("stage", "kind", "neurons", "fired", "sparsity", "events", "synaptic events",
                 "synaptic ops", "delay writes", "cycles");
         for (StageStats s : r.stages()) {
@@ -117,6 +122,11 @@ final class SimCommand implements Command {
         o.put("hardware", HardwareEval.describe(c.target(), c.ir().grid().ticksPerTMax()));
         o.put("cycles", r.cycles());
         o.put("cycles_to_decision", r.cyclesToDecision());
+        ObjectNode kinds = o.putObject("core_cycles_to_decision");
+        kinds.put("events", r.coreCyclesToDecision().starts());
+        kinds.put("position_steps", r.coreCyclesToDecision().positionSteps());
+        kinds.put("chunk_steps", r.coreCyclesToDecision().chunkSteps());
+        kinds.put("neuron_unit", r.coreCyclesToDecision().unitCycles());
         o.put("synaptic_events", r.synapticEvents());
         o.put("synaptic_events_before_decision", r.synapticEventsBeforeDecision());
         o.put("synaptic_ops", r.synapticOps());

@@ -120,9 +120,8 @@ final class SynthCommand implements Command {
         Engine engine = new Engine(program, true);
         long sum = 0;
         for (int i = 0; i < images; i++) {
-            long cycles = engine.run(HostInput.ticks(ref.inputTimes(data.sample(i)), program.ir()), false)
-                    .cyclesToDecision();
-            sum += EngineClocks.clocks(image, cycles);
+            sum += EngineClocks.clocks(image, engine.run(HostInput.ticks(ref.inputTimes(data.sample(i)),
+                    program.ir()), false));
         }
         return Math.round(sum / (double) images);
     }

@@ -140,18 +140,22 @@ final class CoreCompiler {
             theta[j] = c.weights().hardware().threshold(j / positions);
         }
         int[] eventCycles = new int[lists];
+        int[] positionSteps = new int[lists];
         int rowCycles = (outs + lanes - 1) / lanes;
         for (int m = 0; m < inputs; m++) {
-            eventCycles[m] = Math.max(1, (posStart[m + 1] - posStart[m]) * rowCycles);
+            int npos = posStart[m + 1] - posStart[m];
+            eventCycles[m] = Math.max(1, npos * rowCycles);
+            positionSteps[m] = Math.max(0, npos - 1);
         }
         if (bias) {
             eventCycles[inputs] = biasCycles(target, start[inputs], start[lists], positions, lanes);
+            positionSteps[inputs] = eventCycles[inputs] - 1;
         }
         int windowTaps = (c.conv() ? c.inShape()[0] * c.window().kh() * c.window().kw() : c.fanIn()) + (bias ? 1 : 0);
         boolean quirk = c.lastInputSentinel() == org.firstspike.model.LastInputSentinel.ONE;
         CoreStage.Kernel kernel = kernel(c, in, levels, outs);
         return new CoreStage(n.name(), neurons, feeds, c.outChannels(), positions, windowTaps, c.noSpikeTick(), quirk,
-                theta, dead, start, target, level, eventCycles, posStart, posList, posTap, kernel, biasTick(c));
+                theta, dead, start, target, level, eventCycles, positionSteps, posStart, posList, posTap, kernel, biasTick(c));
     }
 
     /**

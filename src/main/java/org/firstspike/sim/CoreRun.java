@@ -21,6 +21,11 @@ final class CoreRun {
     private long cycles;
     private long decisionCycles = -1;
     private long synBeforeDecision = -1;
+    private long starts;
+    private long positionSteps;
+    private long chunkSteps;
+    private long unitCycles;
+    private CoreCycles coreBeforeDecision;
 
     CoreRun(CoreStage c, Engine e, int[] out) {
         this.c = c;
@@ -52,19 +57,25 @@ final class CoreRun {
             deliver(evElement[i], tick);
             delivered += c.fanStart[evElement[i] + 1] - c.fanStart[evElement[i]];
             cycles += c.eventCycles[evElement[i]];
+            starts++;
+            positionSteps += c.positionSteps[evElement[i]];
+            chunkSteps += c.eventCycles[evElement[i]] - 1 - c.positionSteps[evElement[i]];
         }
         long finalize = finalizeAll();
         cycles += finalize;
+        unitCycles += finalize;
         if (output) {
             cycles += decodeCost();
             if (decisionCycles < 0) {
                 decisionCycles = cycles;
                 synBeforeDecision = syn;
                 deliveredBeforeDecision = delivered;
+                coreBeforeDecision = kinds(0);
             }
         }
         e.account(syn, output ? synBeforeDecision : syn, delivered, output ? deliveredBeforeDecision : delivered,
                 output ? decisionCycles : cycles);
+        e.accountCore(kinds(0), output ? coreBeforeDecision : kinds(0));
         return cycles;
     }
 
@@ -167,6 +178,7 @@ final class CoreRun {
     private void probe(int tick) {
         int units = e.program().engine().neuronUnits();
         cycles += (c.size + units - 1) / units;
+        unitCycles += (c.size + units - 1) / units;
         long[] work = new long[units];
         boolean any = false;
         long[] steps = new long[1];
@@ -187,7 +199,13 @@ final class CoreRun {
             decisionCycles = cycles + max + decodeCost();
             synBeforeDecision = syn;
             deliveredBeforeDecision = delivered;
+            coreBeforeDecision = kinds(max);
         }
+    }
+
+    /** The cycles so far by kind, and {@code searching} more unit cycles (the searches a decisive probe starts). */
+    private CoreCycles kinds(long searching) {
+        return new CoreCycles(starts, positionSteps, chunkSteps, unitCycles + searching);
     }
 
     private long decodeCost() {

@@ -20,6 +20,8 @@ final class CoreStage extends Stage {
     final short[] fanLevel;
     /** Per input element (and the bias): the lanes' cycles for its event (docs/architecture.md §4.3). */
     final int[] eventCycles;
+    /** Per input element (and the bias): how many of its event's cycles move to a new position or bias entry (CoreCycles). */
+    final int[] positionSteps;
     final int[] posStart;
     final int[] posList;
     /** Per entry of posList: the tap (index into the window's taps over all channels) of the element there. */
@@ -36,7 +38,7 @@ final class CoreStage extends Stage {
 
     CoreStage(String name, int size, Feed[] feeds, int outputs, int positions, int windowTaps, int noSpikeTick,
             boolean lastInputQuirk, long[] theta, boolean[] dead, int[] fanStart, int[] fanTarget, short[] fanLevel,
-            int[] eventCycles, int[] posStart, int[] posList, int[] posTap, Kernel kernel, int biasTick) {
+            int[] eventCycles, int[] positionSteps, int[] posStart, int[] posList, int[] posTap, Kernel kernel, int biasTick) {
         super(name, size, feeds);
         this.outputs = outputs;
         this.positions = positions;
@@ -49,6 +51,7 @@ final class CoreStage extends Stage {
         this.fanTarget = fanTarget;
         this.fanLevel = fanLevel;
         this.eventCycles = eventCycles;
+        this.positionSteps = positionSteps;
         this.posStart = posStart;
         this.posList = posList;
         this.posTap = posTap;

@@ -37,6 +37,8 @@ public final class Engine {
     private long coreEvents;
     private long coreEventsBeforeDecision;
     private long processBeforeDecision;
+    private CoreCycles stageCore;
+    private CoreCycles stageCoreBeforeDecision;
 
     public Engine(SimProgram program, boolean earlyExit) {
         this.program = program;
@@ -57,6 +59,8 @@ public final class Engine {
         stats = new ArrayList<>();
         long cycles = wide(inputTicks.length);
         long toDecision = -1;
+        CoreCycles steps = CoreCycles.NONE;
+        CoreCycles coreToDecision = CoreCycles.NONE;
         int decision = 0;
         int decisionTick = -1;
         for (int s = 1; s < stages.size(); s++) {
@@ -69,20 +73,24 @@ public final class Engine {
             coreEvents = 0;
             coreEventsBeforeDecision = 0;
             processBeforeDecision = -1;
+            stageCore = CoreCycles.NONE;
+            stageCoreBeforeDecision = CoreCycles.NONE;
             long process = st.process(this, sortedTick, sortedElement, events, ticks[s]);
             long stageCycles = gather + process;
             long beforeDecision = processBeforeDecision < 0 ? stageCycles : gather + processBeforeDecision;
             stats.add(stats(st, ticks[s], stageCycles, beforeDecision));
             if (st == program.output()) {
                 toDecision = cycles + beforeDecision;
+                coreToDecision = steps.plus(stageCoreBeforeDecision);
                 CoreStage core = (CoreStage) st;
                 decision = decide(core, ticks[s]);
                 decisionTick = ticks[s][decision] < core.noSpikeTick ? ticks[s][decision] : -1;
             }
             cycles += stageCycles;
+            steps = steps.plus(stageCore);
         }
         return new SimResult(decision, decisionTick, raster ? ticks : null, List.copyOf(stats),
-                cycles, earlyExit ? toDecision : cycles);
+                cycles, earlyExit ? toDecision : cycles, earlyExit ? coreToDecision : steps);
     }
 
     /** Reads every feed's source ticks into events (adding delays, dropping what the stage ignores). */
@@ -166,6 +174,12 @@ public final class Engine {
         coreEvents = delivered;
         coreEventsBeforeDecision = deliveredBeforeDecision;
         processBeforeDecision = cyclesBeforeDecision;
+    }
+
+    /** Set by a core as it finishes: how its event cycles followed one another, in all and up to the decision. */
+    void accountCore(CoreCycles all, CoreCycles beforeDecision) {
+        stageCore = all;
+        stageCoreBeforeDecision = beforeDecision;
     }
 
     private StageStats stats(Stage st, int[] out, long cycles, long beforeDecision) {

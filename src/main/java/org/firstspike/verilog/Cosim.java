@@ -195,9 +195,10 @@ public final class Cosim {
         if (r.cyclesToDecision() != h.cycles()) {
             return "cycles to the decision: Java " + r.cyclesToDecision() + ", Verilog " + h.cycles();
         }
-        long clocks = EngineClocks.clocks(image, r.cyclesToDecision());
+        long clocks = EngineClocks.clocks(image, r);
         if (clocks != h.clocks()) {
-            return "clocks to the decision: predicted from the Java cycles " + clocks + ", Verilog " + h.clocks();
+            return "clocks to the decision: predicted from the Java cycles and event steps " + clocks + ", Verilog "
+                    + h.clocks();
         }
         return null;
     }

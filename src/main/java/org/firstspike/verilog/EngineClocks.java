@@ -1,27 +1,74 @@
 package org.firstspike.verilog;
 
+import org.firstspike.sim.CoreCycles;
 import org.firstspike.sim.HardwareImage;
+import org.firstspike.sim.SimResult;
 
 /**
  * Clocks the Verilog engine spends on an image, from the simulator's engine cycles
- * (docs/architecture.md §6): its memories are block RAM with registered reads, so an engine cycle
- * spans {@link #PHASES} clocks, the host's input cycles one clock each, a minpool output write one
- * clock per window tap plus four, and a decoder cycle two clocks per piece of its crossing products
- * plus two. Must match hdl/fs_engine.v's PHASES, POOL_PHASES and DECODE_PHASES; co-simulation checks
- * it on every image.
+ * (docs/architecture.md §6.1). Its memories are block RAM with registered reads, so a cycle spans
+ * as many clocks as its chain of dependent reads plus the commit: {@link #PHASES} in general; the
+ * host's input one clock; a minpool output write one clock per window tap plus four; a decoder cycle
+ * two clocks per piece of its crossing products plus two. Shorter cycles: a core event's later cycles
+ * keep the reads that do not change (CoreCycles) — the next chunk of channels one clock, the next
+ * position or bias entry two; the gather's next pair of a run two; a minpool or time-add arrival
+ * three; the neuron unit's cycles four (the table lookup of the tick under test from the first clock).
+ * Must match hdl/fs_engine.v (PHASES, POOL_PHASES, DECODE_PHASES, MERGE_PHASES, UNIT_PHASES, next_ph);
+ * co-simulation checks it on every image.
  */
 public final class EngineClocks {
     /** Clocks per engine cycle: the longest chain of dependent reads (event, position list start, position entry, kernel level and state) and the commit. */
     public static final int PHASES = 5;
+    /** Clocks of an event cycle that moves to the event's next position or bias entry: its list entry, then the kernel level and state. */
+    public static final int POSITION_STEP = 2;
+    /** Clocks of an event cycle that moves to the next chunk of output channels: read ahead in the commit clock before it. */
+    public static final int CHUNK_STEP = 1;
+    /** Clocks of a minpool or time-add stage's event cycle: its queue entry, then the element's sum and count, then the commit. */
+    public static final int MERGE_PHASES = 3;
+    /** Clocks of a gather cycle that moves to the next pair of a run: its source tick, read ahead, then the queue's bucket. */
+    public static final int PAIR_STEP = 2;
+    /** Clocks of a neuron-unit cycle (probe, search, resolution, search step): the 3-clock table lookup, then the commit. */
+    public static final int UNIT_PHASES = 4;
 
     private EngineClocks() {
     }
 
-    /** Clocks from the first input to done, for an image that took {@code cycles} engine cycles to the decision. */
-    public static long clocks(HardwareImage img, long cycles) {
+    /** Clocks from the first input to done, for an image the simulator ran with early exit. */
+    public static long clocks(HardwareImage img, SimResult r) {
         long inputs = img.stages.get(0).size();
-        return inputs + PHASES * (cycles - inputs) + (poolPhases(img) - PHASES) * poolWrites(img)
-                + (decodePhases(img) - PHASES) * outputs(img);
+        CoreCycles core = r.coreCyclesToDecision();
+        return inputs + PHASES * (r.cyclesToDecision() - inputs) + (poolPhases(img) - PHASES) * poolWrites(img)
+                + (decodePhases(img) - PHASES) * outputs(img) - (PHASES - POSITION_STEP) * core.positionSteps()
+                - (PHASES - CHUNK_STEP) * core.chunkSteps() - (PHASES - UNIT_PHASES) * core.unitCycles()
+                - (PHASES - PAIR_STEP) * pairSteps(img) - (PHASES - MERGE_PHASES) * mergeEvents(img, r);
+    }
+
+    /** Arrivals at minpool and time-add stages before the output core: all their events, one cycle each. */
+    static long mergeEvents(HardwareImage img, SimResult r) {
+        long n = 0;
+        for (int s = 1; s < img.stages.size() && !img.stages.get(s).output(); s++) {
+            if (img.stages.get(s).kind() != HardwareImage.KIND_CORE) {
+                n += r.stages().get(s - 1).events();
+            }
+        }
+        return n;
+    }
+
+    /**
+     * The gather's cycles that move to the next pair of the same run, over the stages up to the output
+     * core (whose gather precedes its decision): a feed's pairs less its runs.
+     */
+    static long pairSteps(HardwareImage img) {
+        long n = 0;
+        for (HardwareImage.StageDescriptor d : img.stages) {
+            for (int f = d.feedFirst(); f < d.feedFirst() + d.feedCount(); f++) {
+                n += img.feeds.get(f).pairs() - img.feeds.get(f).runs();
+            }
+            if (d.output()) {
+                break;
+            }
+        }
+        return n;
     }
 
     /**
