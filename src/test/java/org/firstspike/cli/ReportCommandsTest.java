@@ -14,7 +14,7 @@ import org.firstspike.testing.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** `info`, `eval` and `check` as a user runs them, with --json. */
+/** `info`, `eval`, `sim` and `check` as a user runs them, with --json. */
 class ReportCommandsTest {
     private static final String SHUFFLE = "examples/fmnist_shuffle_delay.ttfs";
 
@@ -72,6 +72,37 @@ class ReportCommandsTest {
             correct += pred.get(i) == labels.get(i) ? 1 : 0;
         }
         assertEquals(correct / 40.0, j.get("accuracy").asDouble(), 1e-12);
+    }
+
+    /**
+     * `sim --json` counts a core's cycles by kind. Eight lanes instead of one change only how many
+     * chunks of channels an event position takes: the same events, positions and neuron-unit work, so
+     * the cycles to the decision differ by exactly the chunk steps (both targets: one neuron unit,
+     * one-element streams).
+     */
+    @Test
+    void simCountsCoreCyclesByKindAndLanesChangeOnlyTheChunkSteps() {
+        TestData.fashionMnistTest();
+        JsonNode one = simJson("generic-serial");
+        JsonNode eight = simJson("generic-lanes8");
+        JsonNode k1 = one.get("core_cycles_to_decision");
+        JsonNode k8 = eight.get("core_cycles_to_decision");
+        assertEquals(one.get("decision").asInt(), eight.get("decision").asInt());
+        for (String same : new String[] {"events", "position_steps", "neuron_unit"}) {
+            assertEquals(k1.get(same).asLong(), k8.get(same).asLong(), same);
+        }
+        assertTrue(k8.get("chunk_steps").asLong() < k1.get("chunk_steps").asLong());
+        assertEquals(one.get("cycles_to_decision").asLong() - eight.get("cycles_to_decision").asLong(),
+                k1.get("chunk_steps").asLong() - k8.get("chunk_steps").asLong());
+        long kinds = k8.get("events").asLong() + k8.get("position_steps").asLong() + k8.get("chunk_steps").asLong()
+                + k8.get("neuron_unit").asLong();
+        assertTrue(kinds < eight.get("cycles_to_decision").asLong(), "gather, ticks and decode are cycles too");
+    }
+
+    private static JsonNode simJson(String target) {
+        CliRun r = CliRun.of("sim", SHUFFLE, "--data", "fmnist-test", "--image", "3", "--target", target, "--json");
+        assertEquals(0, r.code(), r.err());
+        return r.json();
     }
 
     /** A 2-input network in which output i fires at t_i + ln 2, so the earlier input wins. */
