@@ -86,7 +86,8 @@ final class SimCommand implements Command {
                 data.labelled() ? " (label " + data.label(k) + ")" : "", r.decision(), r.decisionTick() < 0
                         ? ", no output spike" : String.format(" at tick %d (t = %.4g)", r.decisionTick(),
                                 r.decisionTick() * tick), HardwareEval.describe(c.target(), c.ir().grid().ticksPerTMax())));
-        sb.append(String.format("cycles: %,d to the decision (%,d without early exit); %.1f µs at %.0f MHz%n",
+        sb.append(String.format("cycles: %,d to the decision (%,d without early exit); %.1f µs at %.0f MHz and one "
+                + "clock per cycle (the Verilog engine's clocks: synth, cosim)%n",
                 r.cyclesToDecision(), r.cycles(), r.cyclesToDecision() / c.target().clockMhz(), c.target().clockMhz()));
         CoreCycles kinds = r.coreCyclesToDecision();
         sb.append(String.format("of these, the cores': %,d event cycles (%,d events, %,d position steps, %,d chunk "

@@ -16,6 +16,7 @@ import org.firstspike.sim.Engine;
 import org.firstspike.sim.HardwareImage;
 import org.firstspike.sim.HostInput;
 import org.firstspike.sim.SimProgram;
+import org.firstspike.sim.SimResult;
 import org.firstspike.synth.SynthException;
 import org.firstspike.synth.SynthReport;
 import org.firstspike.synth.SynthRunner;
@@ -48,9 +49,9 @@ final class SynthCommand implements Command {
     public String details() {
         return "Writes the Verilog project for --target (as compile -o does) into the output directory (default "
                 + "build/<network>-<target>), runs Yosys (synth_ice40 or synth_xilinx) and, on iCE40, nextpnr-ice40 for "
-                + "Fmax; Xilinx has no open place-and-route here, so its Fmax is the target's stated clock. Cycles per "
-                + "image are the cycle-accurate simulator's mean cycles to the decision over --images test images, in "
-                + "clocks of the Verilog engine.";
+                + "Fmax; Xilinx has no open place-and-route here, so its Fmax is the target's stated clock. µs per image are "
+                + "the Verilog engine's mean clocks to the decision over --images test images (clocks_per_image, from "
+                + "the cycle-accurate simulator's engine cycles, engine_cycles_per_image) divided by Fmax.";
     }
 
     @Override
@@ -59,9 +60,9 @@ final class SynthCommand implements Command {
                 .addOption(Option.builder("o").longOpt("output").hasArg().argName("DIR")
                         .desc("project and synthesis directory").build())
                 .addOption(Option.builder().longOpt("data").hasArg().argName("SET")
-                        .desc("data set for cycles per image (default fmnist-test)").build())
+                        .desc("data set for clocks per image (default fmnist-test)").build())
                 .addOption(Option.builder().longOpt("images").hasArg().argName("N")
-                        .desc("images for cycles per image (default 100)").build())
+                        .desc("images for clocks per image (default 100)").build())
                 .addOption(CliSupport.JSON);
         HardwareOptions.addTo(o);
         return o;
@@ -87,7 +88,7 @@ final class SynthCommand implements Command {
             throw new UsageException(misfit + ". Nothing was synthesized. What still has to shrink is in "
                     + "docs/architecture.md §6.2.");
         }
-        long clocks = meanClocks(cl, net, program, image);
+        long[] cost = meanCost(cl, net, program, image);
         Path dir = Path.of(cl.getOptionValue("output", "build/" + net.name() + "-" + c.target().name()));
         Path rtl = dir.resolve("rtl");
         try {
@@ -103,26 +104,29 @@ final class SynthCommand implements Command {
         } catch (SynthException e) {
             throw new UsageException(e.getMessage());
         }
-        report = report.withCycles(clocks);
+        report = report.withImageCost(cost[1], cost[0]);
         io.out().print(cl.hasOption("json") ? Json.write(report.json()) : report.text());
         return 0;
     }
 
     /**
-     * The mean clock cycles to the decision over the first images of the data set: the simulator's
-     * engine cycles, in clocks of the Verilog engine (EngineClocks; co-simulation checks the formula).
+     * The mean engine cycles and clocks to the decision over the first images of the data set: the
+     * simulator's cycles, and their clocks in the Verilog engine (EngineClocks; co-simulation checks
+     * the formula).
      */
-    private static long meanClocks(CommandLine cl, Network net, SimProgram program, HardwareImage image)
+    private static long[] meanCost(CommandLine cl, Network net, SimProgram program, HardwareImage image)
             throws UsageException {
         Dataset data = Datasets.open(cl.getOptionValue("data", "fmnist-test"), null);
         int images = Math.min(CliSupport.intOption(cl, "images", 100, 1), data.count());
         FloatReference ref = new FloatReference(net);
         Engine engine = new Engine(program, true);
-        long sum = 0;
+        long cycles = 0;
+        long clocks = 0;
         for (int i = 0; i < images; i++) {
-            sum += EngineClocks.clocks(image, engine.run(HostInput.ticks(ref.inputTimes(data.sample(i)),
-                    program.ir()), false));
+            SimResult r = engine.run(HostInput.ticks(ref.inputTimes(data.sample(i)), program.ir()), false);
+            cycles += r.cyclesToDecision();
+            clocks += EngineClocks.clocks(image, r);
         }
-        return Math.round(sum / (double) images);
+        return new long[] {Math.round(cycles / (double) images), Math.round(clocks / (double) images)};
     }
 }

@@ -82,7 +82,7 @@ final class SynthHdlCommand implements Command {
             return 1;
         }
         if (cycles != null) {
-            report = report.withCycles(cycles);
+            report = report.withClocks(cycles);
         }
         io.out().print(cl.hasOption("json") ? Json.write(report.json()) : report.text());
         return 0;

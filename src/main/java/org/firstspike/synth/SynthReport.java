@@ -22,30 +22,35 @@ public record SynthReport(Target target, String top, String family, int luts, In
         String bramUnit, int spram, int dsps, Double fmaxMhz, String fmaxSource, Map<String, Double> fmaxPerClock,
         int latches, Map<String, Integer> cells, Map<String, SynthLogs.Use> utilisation, IoWrapper.Info ioWrapper,
         String yosysVersion, String nextpnrVersion, double yosysSeconds, Double nextpnrSeconds, Path directory,
-        Long cyclesPerImage) {
+        Long clocksPerImage, Long engineCyclesPerImage) {
 
     public static final String FMAX_NEXTPNR = "nextpnr-ice40";
     public static final String FMAX_NEXTPNR_NO_CLOCK = "nextpnr-ice40 (no clocked path)";
     public static final String FMAX_TARGET_CLOCK = "target clock (no open place-and-route for this family)";
 
-    /** This report with the cycles one image takes, for {@link #usPerImage()}. */
-    public SynthReport withCycles(long cycles) {
+    /** This report with the clocks one image takes, for {@link #usPerImage()}. */
+    public SynthReport withClocks(long clocks) {
+        return withImageCost(clocks, null);
+    }
+
+    /** This report with the clocks one image takes and the simulator's engine cycles they come from (null: unknown). */
+    public SynthReport withImageCost(long clocks, Long engineCycles) {
         return new SynthReport(target, top, family, luts, lcs, ffs, brams, bramUnit, spram, dsps, fmaxMhz, fmaxSource,
                 fmaxPerClock, latches, cells, utilisation, ioWrapper, yosysVersion, nextpnrVersion, yosysSeconds,
-                nextpnrSeconds, directory, cycles);
+                nextpnrSeconds, directory, clocks, engineCycles);
     }
 
-    /** Microseconds per image at fmax: cycles / MHz. NaN when there is no fmax. */
-    public double us(long cyclesPerImage) {
-        return fmaxMhz == null || fmaxMhz <= 0 ? Double.NaN : cyclesPerImage / fmaxMhz;
+    /** Microseconds per image at fmax: clocks / MHz. NaN when there is no fmax. */
+    public double us(long clocksPerImage) {
+        return fmaxMhz == null || fmaxMhz <= 0 ? Double.NaN : clocksPerImage / fmaxMhz;
     }
 
-    /** {@link #us(long)} of the known cycles, or null when the cycles (or fmax) are not known. */
+    /** {@link #us(long)} of the known clocks, or null when the clocks (or fmax) are not known. */
     public Double usPerImage() {
-        if (cyclesPerImage == null) {
+        if (clocksPerImage == null) {
             return null;
         }
-        double us = us(cyclesPerImage);
+        double us = us(clocksPerImage);
         return Double.isFinite(us) ? us : null;
     }
 
@@ -114,7 +119,8 @@ public record SynthReport(Target target, String top, String family, int luts, In
         } else {
             o.put("meets_target_clock", meets);
         }
-        putNullable(o, "cycles_per_image", cyclesPerImage);
+        putNullable(o, "clocks_per_image", clocksPerImage);
+        putNullable(o, "engine_cycles_per_image", engineCyclesPerImage);
         putNullable(o, "us_per_image", usPerImage());
         o.put("latches", latches);
         if (ioWrapper == null) {
@@ -190,10 +196,12 @@ public record SynthReport(Target target, String top, String family, int luts, In
         if (fmaxPerClock.size() > 1) {
             fmaxPerClock.forEach((k, v) -> s.append(String.format(Locale.ROOT, "      %s: %.2f MHz%n", k, v)));
         }
-        if (cyclesPerImage != null) {
+        if (clocksPerImage != null) {
             Double us = usPerImage();
-            s.append(String.format(Locale.ROOT, "  %-28s %s (%d clock cycles / fmax)%n", "µs per image",
-                    us == null ? "unknown" : String.format(Locale.ROOT, "%.3f", us), cyclesPerImage));
+            s.append(String.format(Locale.ROOT, "  %-28s %s (%d clocks / fmax%s)%n", "µs per image",
+                    us == null ? "unknown" : String.format(Locale.ROOT, "%.3f", us), clocksPerImage,
+                    engineCyclesPerImage == null ? "" : String.format(Locale.ROOT, "; %d engine cycles",
+                            engineCyclesPerImage)));
         }
         if (ioWrapper != null) {
             s.append(String.format(Locale.ROOT, "  * placed inside a serial I/O wrapper (%d input and %d output bits "

@@ -137,7 +137,7 @@ public final class SynthRunner {
         }
         return new SynthReport(target, top, family.word, family.luts(cells), lcs, family.ffs(cells), brams,
                 family.bramUnit(target), family.spram(cells), family.dsps(cells), fmax, fmaxSource, perClock, 0, cells,
-                utilisation, wrapped, yosysVersion, nextpnrVersion, yosysSeconds, nextpnrSeconds, out, null);
+                utilisation, wrapped, yosysVersion, nextpnrVersion, yosysSeconds, nextpnrSeconds, out, null, null);
     }
 
     /** {@code overfull}: nextpnr failed because the design needs more of some cell type than the device has. */

@@ -35,8 +35,17 @@ class SynthCommandTest {
         assertTrue(j.has("brams"));
         assertEquals(0, j.get("latches").asInt());
         assertEquals(100.0, j.get("fmax_mhz").asDouble(), 0.0);
-        double clocks = j.get("cycles_per_image").asDouble();
+        double clocks = j.get("clocks_per_image").asDouble();
         assertEquals(clocks / 100.0, j.get("us_per_image").asDouble(), 1e-3);
+        // the engine cycles are the simulator's, as `sim` reports them for the same three images
+        long cycles = 0;
+        for (int k = 0; k < 3; k++) {
+            CliRun sim = CliRun.of("sim", "examples/tiny.ttfs", "--data", "fmnist-test", "--image", Integer.toString(k),
+                    "--target", "xc7a35t-serial", "--json");
+            assertEquals(0, sim.code(), sim.err());
+            cycles += sim.json().get("cycles_to_decision").asLong();
+        }
+        assertEquals(Math.round(cycles / 3.0), j.get("engine_cycles_per_image").asLong());
         assertTrue(Files.exists(out.resolve("rtl").resolve("fs_top.v")));
     }
 

@@ -69,7 +69,7 @@ class SynthRunnerTest {
     @Test
     void ice40MapsTheRamToEbrAndPlacesIt() throws IOException {
         ramDesign();
-        SynthReport r = new SynthRunner().run(dir, "ram_top", Targets.load("ice40-up5k")).withCycles(2400);
+        SynthReport r = new SynthRunner().run(dir, "ram_top", Targets.load("ice40-up5k")).withClocks(2400);
         assertEquals("ice40", r.family());
         assertTrue(r.brams() >= 1, "RAM not in SB_RAM40_4K: " + r.cells());
         assertTrue(r.cells().getOrDefault("SB_RAM40_4K", 0) >= 1, r.cells().toString());
