@@ -23,9 +23,11 @@ import org.firstspike.passes.PassContext;
 import org.firstspike.passes.Pipeline;
 import org.firstspike.reference.FloatReference;
 import org.firstspike.sim.Engine;
+import org.firstspike.sim.HardwareImage;
 import org.firstspike.sim.HostInput;
 import org.firstspike.sim.SimProgram;
 import org.firstspike.sim.SimResult;
+import org.firstspike.verilog.EngineClocks;
 
 /**
  * Measures the figures of `firstspike bench` in one process: every timing is single-threaded,
@@ -60,11 +62,12 @@ public final class Bench {
             // delivery loop is the dense one's, which cost the seed model about 20 % (225 against
             // 279 img/s in one pair of runs).
             List<BenchReport.Cycles> cycles = new ArrayList<>();
-            BenchReport.Seed seed = s.seedFile() != null ? seed(cycles) : null;
+            List<BenchReport.Latency> latency = new ArrayList<>();
+            BenchReport.Seed seed = s.seedFile() != null ? seed(cycles, latency) : null;
             BenchReport.Events events = s.denseSize() > 0 ? events(dir) : null;
             Target unbounded = unbounded(Targets.load("generic"));
             List<BenchReport.CompileSize> compile = compile(dir, unbounded);
-            return new BenchReport(machine, s.rounds(), events, seed, cycles, compile,
+            return new BenchReport(machine, s.rounds(), events, seed, cycles, latency, compile,
                     String.format("%s weights; the generic engine, %d lanes, with unbounded RAM so every size places",
                             s.weights() == SyntheticNetworks.Format.NPY ? "int8 .npy" : "JSON",
                             unbounded.engine().lanes()));
@@ -134,7 +137,7 @@ public final class Bench {
 
     // ---- 2 and 3. the seed model: images per second, cycles against the limit -------------------------
 
-    private BenchReport.Seed seed(List<BenchReport.Cycles> cycles) {
+    private BenchReport.Seed seed(List<BenchReport.Cycles> cycles, List<BenchReport.Latency> latency) {
         Network net = Frontend.load(s.seedFile());
         Dataset data = s.data();
         if (data.sampleSize() != net.inputOp().sampleShape().size()) {
@@ -188,8 +191,27 @@ public final class Bench {
         seedRound(xe, xticks, sums);
         cycles.add(new BenchReport.Cycles(xc.name(), xc.engine().lanes(), xc.engine().neuronUnits(), images,
                 sums[0] / (double) images, sums[1] / (double) images));
+        latency.add(latency(net, ref, data, images, Targets.load("xc7a35t-lanes8")));
         return new BenchReport.Seed(net.name(), data.name(), images, Stopwatch.median(engineRate), refImages,
                 Stopwatch.median(refRate));
+    }
+
+    /** The seed's mean engine cycles and Verilog clocks per image on a target the Verilog engine runs. */
+    private BenchReport.Latency latency(Network net, FloatReference ref, Dataset data, int images, Target t) {
+        log.accept("seed: Verilog engine clocks on " + t.name());
+        IrProgram ir = compileIr(net, t);
+        SimProgram program = SimProgram.of(ir, t.engine());
+        HardwareImage image = HardwareImage.of(program);
+        Engine engine = new Engine(program, true);
+        long cycles = 0;
+        long clocks = 0;
+        for (int i = 0; i < images; i++) {
+            SimResult r = engine.run(HostInput.ticks(ref.inputTimes(data.sample(i)), ir), false);
+            cycles += r.cyclesToDecision();
+            clocks += EngineClocks.clocks(image, r);
+        }
+        return new BenchReport.Latency(t.name(), images, cycles / (double) images, clocks / (double) images,
+                t.clockMhz());
     }
 
     /** One pass over the images; sums[0] = Σ cycles to the decision, sums[1] = Σ synaptic events before it. */

@@ -10,7 +10,7 @@ import org.firstspike.report.Table;
 
 /** The figures of one `firstspike bench` run, each with its goal, as text or JSON. */
 public record BenchReport(Machine machine, int rounds, Events events, Seed seed, List<Cycles> cycles,
-        List<CompileSize> compile, String compileTarget) {
+        List<Latency> latency, List<CompileSize> compile, String compileTarget) {
 
     /** Synaptic events per second the engine should reach on one core. */
     public static final double EVENTS_GOAL = 2e8;
@@ -21,6 +21,8 @@ public record BenchReport(Machine machine, int rounds, Events events, Seed seed,
     public static final double PYTORCH_QUOTED = 5;
     /** Cycles per image at most this many times the limit. */
     public static final double CYCLES_GOAL = 1.25;
+    /** Microseconds per seed image on the xc7a35t: the hardware issue's goal. */
+    public static final double LATENCY_GOAL_US = 100;
     /** Compile time of a 1M-synapse network, in seconds. */
     public static final double COMPILE_1M_GOAL = 5;
     /** Linear compile: the largest size's time per synapse at most this many times the smallest's. */
@@ -50,6 +52,18 @@ public record BenchReport(Machine machine, int rounds, Events events, Seed seed,
 
         public double ratio() {
             return cyclesPerImage / limit();
+        }
+    }
+
+    /**
+     * Section 3b: the seed on a target the Verilog engine runs — its clocks per image from the
+     * simulator's cycles (EngineClocks, which co-simulation checks), at the target's stated clock.
+     */
+    public record Latency(String target, int images, double engineCyclesPerImage, double clocksPerImage,
+            double clockMhz) {
+
+        public double usPerImage() {
+            return clocksPerImage / clockMhz;
         }
     }
 
@@ -119,6 +133,13 @@ public record BenchReport(Machine machine, int rounds, Events events, Seed seed,
                     "≤ " + ratio(CYCLES_GOAL), ratio(c.ratio() / CYCLES_GOAL), met(c.ratio() <= CYCLES_GOAL),
                     String.format(Locale.ROOT, "%,.0f cycles to the decision; limit %,.0f = synaptic events before it ÷ %d",
                             c.cyclesPerImage(), c.limit(), c.lanes()));
+        }
+        for (Latency l : latency) {
+            t.row(String.format("seed µs/image, Verilog engine, %s", l.target()), fixed(l.usPerImage()),
+                    "≤ " + fixed(LATENCY_GOAL_US), ratio(l.usPerImage() / LATENCY_GOAL_US),
+                    met(l.usPerImage() <= LATENCY_GOAL_US),
+                    String.format(Locale.ROOT, "%,.0f clocks (%,.0f engine cycles) to the decision at the stated %.0f MHz",
+                            l.clocksPerImage(), l.engineCyclesPerImage(), l.clockMhz()));
         }
         CompileSize m = oneMillion();
         if (m != null) {
@@ -204,6 +225,17 @@ public record BenchReport(Machine machine, int rounds, Events events, Seed seed,
             x.put("limit", c.limit());
             x.put("ratio_to_limit", c.ratio());
             x.put("goal_ratio", CYCLES_GOAL);
+        }
+        ArrayNode la = o.putArray("verilog_latency");
+        for (Latency l : latency) {
+            ObjectNode x = la.addObject();
+            x.put("target", l.target());
+            x.put("images", l.images());
+            x.put("engine_cycles_per_image", l.engineCyclesPerImage());
+            x.put("clocks_per_image", l.clocksPerImage());
+            x.put("clock_mhz", l.clockMhz());
+            x.put("us_per_image", l.usPerImage());
+            x.put("goal_us_per_image", LATENCY_GOAL_US);
         }
         ObjectNode comp = o.putObject("compile");
         comp.put("target", compileTarget);

@@ -4,11 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import org.firstspike.cli.Main;
-import org.firstspike.report.Json;
+import org.firstspike.testing.CliRun;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,14 +16,10 @@ import org.junit.jupiter.api.Test;
 class BenchCommandTest {
     @Test
     void tinyBenchReportsEveryFigureWithItsInvariants() throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(new String[] {"bench", "examples/fmnist_shuffle_delay.ttfs", "--json", "--dense", "64",
-            "--dense-images", "3", "--images", "4", "--rounds", "1", "--sizes", "10000,40000"},
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                false);
-        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
-        JsonNode j = Json.MAPPER.readTree(out.toString(StandardCharsets.UTF_8));
+        CliRun r = CliRun.of("bench", "examples/fmnist_shuffle_delay.ttfs", "--json", "--dense", "64",
+                "--dense-images", "3", "--images", "4", "--rounds", "1", "--sizes", "10000,40000");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = r.json();
 
         JsonNode ev = j.get("synaptic_events");
         assertTrue(ev.get("synaptic_events_per_second").asDouble() > 0);
@@ -50,6 +42,24 @@ class BenchCommandTest {
                     + "lanes can deliver events in");
         }
 
+        JsonNode latency = j.get("verilog_latency");
+        assertEquals(1, latency.size(), "the seed on xc7a35t-lanes8");
+        JsonNode l = latency.get(0);
+        assertEquals("xc7a35t-lanes8", l.get("target").asText());
+        assertTrue(l.get("clocks_per_image").asDouble() >= l.get("engine_cycles_per_image").asDouble(),
+                "every engine cycle takes at least one clock: " + l);
+        assertEquals(l.get("clocks_per_image").asDouble() / l.get("clock_mhz").asDouble(),
+                l.get("us_per_image").asDouble(), 1e-9);
+        // the engine cycles are the simulator's, as `sim` reports them for the same images
+        long simCycles = 0;
+        for (int k = 0; k < 4; k++) {
+            CliRun sim = CliRun.of("sim", "examples/fmnist_shuffle_delay.ttfs", "--data", "fmnist-test", "--image",
+                    Integer.toString(k), "--target", "xc7a35t-lanes8", "--json");
+            assertEquals(0, sim.code(), sim.err());
+            simCycles += sim.json().get("cycles_to_decision").asLong();
+        }
+        assertEquals(simCycles / 4.0, l.get("engine_cycles_per_image").asDouble(), 1e-9);
+
         JsonNode sizes = j.get("compile").get("sizes");
         assertEquals(2, sizes.size());
         for (JsonNode s : sizes) {
@@ -62,11 +72,8 @@ class BenchCommandTest {
 
     @Test
     void badSizesAreAUsageError() {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(new String[] {"bench", "--sizes", "10,abc"}, new PrintStream(new ByteArrayOutputStream()),
-                new PrintStream(err, true, StandardCharsets.UTF_8), false);
-        assertEquals(1, code);
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--sizes takes synapse counts"),
-                err.toString(StandardCharsets.UTF_8));
+        CliRun r = CliRun.of("bench", "--sizes", "10,abc");
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("--sizes takes synapse counts"), r.err());
     }
 }

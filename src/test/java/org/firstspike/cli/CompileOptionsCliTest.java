@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.firstspike.testing.CliRun;
 
 /** The quantization and table options of `compile`, and what the passes report for them. */
 class CompileOptionsCliTest {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.firstspike.testing.CliRun;
 
 /**
  * `compile -o DIR` writes the Verilog project and says whether the engine's memories fit the

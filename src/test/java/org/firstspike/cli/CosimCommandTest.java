@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.firstspike.testing.CliRun;
 
 /** `firstspike cosim` from the command line: the JSON fields, and a target the Verilog engine cannot run. */
 class CosimCommandTest {

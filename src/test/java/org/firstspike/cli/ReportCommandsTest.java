@@ -13,6 +13,7 @@ import org.firstspike.tensor.Tensor;
 import org.firstspike.testing.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.firstspike.testing.CliRun;
 
 /** `info`, `eval`, `sim` and `check` as a user runs them, with --json. */
 class ReportCommandsTest {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.firstspike.testing.CliRun;
 
 /**
  * `firstspike synth` end to end: the tiny example's generated engine through Yosys for the Artix-7

@@ -1,13 +1,14 @@
-package org.firstspike.cli;
+package org.firstspike.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import org.firstspike.cli.Main;
 
 /** Runs the CLI in-process and captures exit code, stdout and stderr. */
-record CliRun(int code, String out, String err) {
+public record CliRun(int code, String out, String err) {
 
-    static CliRun of(String... args) {
+    public static CliRun of(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
@@ -15,7 +16,7 @@ record CliRun(int code, String out, String err) {
         return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    com.fasterxml.jackson.databind.JsonNode json() {
+    public com.fasterxml.jackson.databind.JsonNode json() {
         try {
             return org.firstspike.report.Json.MAPPER.readTree(out);
         } catch (java.io.IOException e) {
