@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import org.firstspike.testing.CliRun;
 
 /**
  * `firstspike check` on broken programs, as a user runs it: exit code 1, every error positioned
@@ -26,19 +25,9 @@ class CheckErrorsTest {
     private static final Path MALFORMED = Path.of("src/test/resources/malformed");
     private static final Pattern EXPECT = Pattern.compile("// expect: (\\d+):(\\d+): error: (.+)");
 
-    private record Run(int code, String out, String err) {
-    }
 
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), false);
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    private static void assertNoStackTrace(Run r) {
-        for (String s : List.of(r.out, r.err)) {
+    private static void assertNoStackTrace(CliRun r) {
+        for (String s : List.of(r.out(), r.err())) {
             assertFalse(s.contains("at org.") || s.contains("Exception") || s.contains("internal error"),
                     "looks like a stack trace:\n" + s);
         }
@@ -49,11 +38,11 @@ class CheckErrorsTest {
     void brokenProgramsExitOneWithPositionedErrors(String name) throws IOException {
         Path file = corpusFile(name);
         List<String> source = Files.readAllLines(file, StandardCharsets.UTF_8);
-        Run r = run("check", file.toString());
-        assertEquals(1, r.code, r.err);
+        CliRun r = CliRun.of("check", file.toString());
+        assertEquals(1, r.code(), r.err());
         assertNoStackTrace(r);
-        assertFalse(r.out.contains(": ok"), r.out);
-        List<String> err = List.of(r.err.split("\n"));
+        assertFalse(r.out().contains(": ok"), r.out());
+        List<String> err = List.of(r.err().split("\n"));
         int expected = 0;
         for (String header : source) {
             Matcher m = EXPECT.matcher(header);
@@ -65,7 +54,7 @@ class CheckErrorsTest {
             int col = Integer.parseInt(m.group(2));
             String head = file + ":" + line + ":" + col + ": error: ";
             int at = indexOf(err, head, m.group(3));
-            assertTrue(at >= 0, "no '" + head + "…" + m.group(3) + "' in:\n" + r.err);
+            assertTrue(at >= 0, "no '" + head + "…" + m.group(3) + "' in:\n" + r.err());
             String gutter = String.format("%5d | ", line);
             assertEquals(gutter + source.get(line - 1), err.get(at + 1), "source line after the message");
             String caret = err.get(at + 2);
@@ -75,9 +64,9 @@ class CheckErrorsTest {
         }
         assertTrue(expected >= 1);
         long errors = err.stream().filter(l -> l.startsWith(file + ":") && l.contains(": error: ")).count();
-        assertEquals(expected, errors, "every error, and only those, is reported:\n" + r.err);
+        assertEquals(expected, errors, "every error, and only those, is reported:\n" + r.err());
         if (expected > 1) {
-            assertTrue(r.err.contains(expected + " errors"), r.err);
+            assertTrue(r.err().contains(expected + " errors"), r.err());
         }
     }
 
@@ -101,32 +90,32 @@ class CheckErrorsTest {
     @Test
     void jsonOutputListsTheErrorsToo() throws IOException {
         Path file = corpusFile("errors_in_parallel_branches");
-        Run r = run("check", file.toString(), "--json");
-        assertEquals(1, r.code, r.err);
+        CliRun r = CliRun.of("check", file.toString(), "--json");
+        assertEquals(1, r.code(), r.err());
         assertNoStackTrace(r);
-        assertTrue(r.out.contains("\"ok\" : false") || r.out.contains("\"ok\":false"), r.out);
-        assertTrue(r.err.contains(file + ":40:13: error: unknown layer 'z22'"), r.err);
+        assertTrue(r.out().contains("\"ok\" : false") || r.out().contains("\"ok\":false"), r.out());
+        assertTrue(r.err().contains(file + ":40:13: error: unknown layer 'z22'"), r.err());
     }
 
     @Test
     void unreadableFilesAreErrorsNotCrashes(@TempDir Path dir) throws IOException {
-        Run missing = run("check", dir.resolve("nope.ttfs").toString());
-        assertEquals(1, missing.code);
-        assertTrue(missing.err.contains("nope.ttfs: error: no such file"), missing.err);
+        CliRun missing = CliRun.of("check", dir.resolve("nope.ttfs").toString());
+        assertEquals(1, missing.code());
+        assertTrue(missing.err().contains("nope.ttfs: error: no such file"), missing.err());
         assertNoStackTrace(missing);
 
-        Run directory = run("check", dir.toString());
-        assertEquals(1, directory.code);
-        assertTrue(directory.err.contains("is a directory"), directory.err);
+        CliRun directory = CliRun.of("check", dir.toString());
+        assertEquals(1, directory.code());
+        assertTrue(directory.err().contains("is a directory"), directory.err());
         assertNoStackTrace(directory);
 
         Path latin1 = dir.resolve("latin1.ttfs");
         Files.write(latin1, "network caf\u00e9;\n".getBytes(StandardCharsets.ISO_8859_1));
-        Run notUtf8 = run("check", latin1.toString());
-        assertEquals(1, notUtf8.code);
-        assertTrue(notUtf8.err.startsWith(latin1 + ":1:12: error: the file is not UTF-8 text: byte 0xE9"),
-                notUtf8.err);
-        assertTrue(notUtf8.err.contains("    1 | network caf\uFFFD;"), notUtf8.err);
+        CliRun notUtf8 = CliRun.of("check", latin1.toString());
+        assertEquals(1, notUtf8.code());
+        assertTrue(notUtf8.err().startsWith(latin1 + ":1:12: error: the file is not UTF-8 text: byte 0xE9"),
+                notUtf8.err());
+        assertTrue(notUtf8.err().contains("    1 | network caf\uFFFD;"), notUtf8.err());
         assertNoStackTrace(notUtf8);
     }
 }

@@ -8,21 +8,19 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.firstspike.cli.Main;
 import org.firstspike.device.Targets;
 import org.firstspike.report.Json;
 import org.firstspike.testing.Hdl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.firstspike.testing.CliRun;
 
 /**
  * SynthRunner on hdl/fs_sdp_ram.v behind a small clocked top: block RAM and an fmax from nextpnr on
@@ -216,8 +214,8 @@ class SynthRunnerTest {
     @Test
     void cliPrintsJsonAndFailsWithAMessage() throws IOException {
         ramDesign();
-        Run ok = cli("synth-hdl", dir.toString(), "--top", "ram_top", "--target", "generic", "--cycles", "1000",
-                "--json");
+        CliRun ok = CliRun.of("synth-hdl", dir.toString(), "--top", "ram_top", "--target", "generic", "--cycles",
+                "1000", "--json");
         assertEquals(0, ok.code(), ok.err());
         JsonNode j = Json.MAPPER.readTree(ok.out());
         assertEquals("generic", j.get("target").asText());
@@ -227,11 +225,11 @@ class SynthRunnerTest {
 
         Files.writeString(dir.resolve("latchy.v"), "module latchy (input wire en, input wire d, output reg q);\n"
                 + "    always @* if (en) q = d;\nendmodule\n");
-        Run bad = cli("synth-hdl", dir.toString(), "--top", "latchy", "--target", "generic");
+        CliRun bad = CliRun.of("synth-hdl", dir.toString(), "--top", "latchy", "--target", "generic");
         assertEquals(1, bad.code());
         assertTrue(bad.err().contains("firstspike: error: latch found"), bad.err());
         assertTrue(bad.out().isEmpty());
-        Run usage = cli("synth-hdl", dir.toString(), "--target", "generic");
+        CliRun usage = CliRun.of("synth-hdl", dir.toString(), "--target", "generic");
         assertEquals(1, usage.code());
         assertTrue(usage.err().contains("--top"), usage.err());
     }
@@ -295,14 +293,4 @@ class SynthRunnerTest {
         }
     }
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run cli(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), false);
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
 }
