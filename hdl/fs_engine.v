@@ -14,8 +14,8 @@
 // and time-add) and fs_output_decoder. Indices, addresses and ticks are W-bit words (the image's
 // proven width); the host ports are 32 bits wide.
 //
-// Block RAM. Every large memory is an fs_sdp_ram with a registered read port, so an engine cycle
-// spans PHASES clocks: a read issued in one clock is usable in the next, a chain of dependent reads
+// Block RAM. Every large memory is an fs_sdp_ram with a registered read port (a list read at an
+// entry and the next, an fs_dual_rom with two), so an engine cycle spans up to PHASES clocks: a read issued in one clock is usable in the next, a chain of dependent reads
 // (event → position list → kernel row → neuron state) settles one memory per clock, and every register
 // and memory write happens in the cycle's last clock. Nothing architectural changes before then, so
 // the engine computes exactly what one-clock combinational reads would. A host cycle takes one
@@ -140,7 +140,7 @@ module fs_engine #(
     // the longest chain of dependent reads is an event's: queue entry, the pixel's position list start,
     // its (position, row) entry, then the kernel level and the neuron state; the fifth clock commits.
     // An event's later cycles keep the reads that do not change and run the rest ahead in the commit
-    // clock: its next chunk of channels takes one clock, its next position (or bias entry) two
+    // clock: its next chunk of channels, or its next position (bias entry), takes one clock
     localparam integer PHASES = 5;
     // a minpool write: window start, then one tap per clock, its arrival a clock later, then commit
     localparam integer POOL_PHASES = MAX_TAPS + 4;
@@ -149,6 +149,9 @@ module fs_engine #(
     // a neuron-unit cycle (probe, search, resolution, search step): the table looks up the tick under
     // test from the first clock, three clocks, then commit
     localparam integer UNIT_PHASES = 4;
+    // a resolution whose range comes from the state alone (dead, detected, or untouched): the state
+    // and dead bit, then commit; no firing test
+    localparam integer QUICK_PHASES = 2;
     localparam integer AP_BITS = (A_BITS + G > TH_BITS ? A_BITS + G : TH_BITS) + 1;
     // the decoder's crossing products run on the firing test's multiplier: |B| in Z_BITS-wide pieces,
     // one piece per clock for each of the two products, then the commit (fs_output_decoder)
@@ -266,7 +269,7 @@ module fs_engine #(
     assign in_ready = host_take;
     wire [15:0] last_ph = host_state ? 16'd0 : state == OUTPUT ? 16'd1 : pool_write ? 16'(POOL_PHASES - 1)
         : state == DECODE ? 16'(DECODE_PHASES - 1) : state == EVENT && d_kind != 1 ? 16'(MERGE_PHASES - 1)
-        : unit_cycle ? 16'(UNIT_PHASES - 1) : 16'(PHASES - 1);
+        : state == RESOLVE && r_quick ? 16'(QUICK_PHASES - 1) : unit_cycle ? 16'(UNIT_PHASES - 1) : 16'(PHASES - 1);
     wire commit = ph == last_ph;
 
     // ---- block RAM ---------------------------------------------------------------------------------
@@ -288,22 +291,30 @@ module fs_engine #(
             .waddr({aw(depth){1'b0}}), .wdata({width{1'b0}}), .re(1'b1), \
             .raddr(name``_ra[aw(depth)-1:0]), .rdata(name``_q));
 
+    // a list read at an entry and the next (*_nq) on a second port: start lists (a list's end is the
+    // next one's start) and the lists an event walks
+    `define FS_LIST(name, width, depth, init) \
+        reg [W-1:0] name``_ra; \
+        wire [width-1:0] name``_q; \
+        wire [width-1:0] name``_nq; \
+        wire [W-1:0] name``_na = name``_ra + 1; \
+        fs_dual_rom #(.WIDTH(width), .DEPTH(depth), .INIT(init)) m_``name (.clk(clk), \
+            .raddr_a(name``_ra[aw(depth)-1:0]), .rdata_a(name``_q), .raddr_b(name``_na[aw(depth)-1:0]), \
+            .rdata_b(name``_nq));
+
     /* verilator lint_off UNUSEDSIGNAL */      // addresses: only their low bits are used
     // images
-    `FS_ROM(fan_start, W, FAN_LISTS, FANSTART_INIT)
-    `FS_ROM(fan_end, W, FAN_LISTS, FANSTART_INIT)      // fan_start, read one entry further
-    `FS_ROM(fan_target, W, SYNAPSES, FANTARGET_INIT)   // a bias entry's bank address
-    `FS_ROM(fan_chan, W, SYNAPSES, FANCHAN_INIT)       // and chunk
+    `FS_LIST(fan_start, W, FAN_LISTS, FANSTART_INIT)   // a list's start; its end is the next entry's
+    `FS_LIST(fan_target, W, SYNAPSES, FANTARGET_INIT)  // a bias entry's bank address
+    `FS_LIST(fan_chan, W, SYNAPSES, FANCHAN_INIT)      // and chunk
     `FS_ROM(kernel, LANES * LEVEL_BITS, KERNEL, KERNEL_INIT)
     `FS_ROM(chan_base, W, CHANNELS, CHANBASE_INIT)
     `FS_ROM(theta, LANES * TH_BITS, THETAS, THETA_INIT)
     `FS_ROM(dead, LANES, NEURONS, DEAD_INIT)
-    `FS_ROM(pos_start, W, POS_STARTS, POSSTART_INIT)
-    `FS_ROM(pos_end, W, POS_STARTS, POSSTART_INIT)
-    `FS_ROM(pos_list, W, POS_ENTRIES, POSLIST_INIT)
-    `FS_ROM(pos_row, W, POS_ENTRIES, POSROW_INIT)
-    `FS_ROM(tap_start, W, TAP_STARTS, TAPSTART_INIT)
-    `FS_ROM(tap_end, W, TAP_STARTS, TAPSTART_INIT)
+    `FS_LIST(pos_start, W, POS_STARTS, POSSTART_INIT)
+    `FS_LIST(pos_list, W, POS_ENTRIES, POSLIST_INIT)
+    `FS_LIST(pos_row, W, POS_ENTRIES, POSROW_INIT)
+    `FS_LIST(tap_start, W, TAP_STARTS, TAPSTART_INIT)
     `FS_ROM(taps, W, TAP_ENTRIES, TAPS_INIT)
     `FS_ROM(padded, 1, PADDED, PADDED_INIT)
     // working memories
@@ -324,6 +335,7 @@ module fs_engine #(
     /* verilator lint_on UNUSEDSIGNAL */
     `undef FS_RAM
     `undef FS_ROM
+    `undef FS_LIST
     wire [W-1:0] ticks_q = &ticks_stored ? NEVER : W'(ticks_stored);
     assign peek_tick = port_tick(ticks_q);
 
@@ -341,7 +353,7 @@ module fs_engine #(
     fs_ztable #(.F(F), .TICK_BITS(W), .ENTRY_BITS(Z_BITS), .HI_DEPTH(HI_DEPTH), .H(Z_HALF[Z_BITS-1:0]),
             .HI_INIT(HI_INIT), .LO_INIT(LO_INIT)) ztable (.clk(clk), .rst(rst), .valid_in(1'b1),
             .n(ph == 16'd0 && !unit_cycle ? tick : test_n), .valid_out(zt_valid), .z(zt_z), .zc(zc_test));
-    reg stepped;                           // the cycle continues an event: Z(tick) is captured already
+    reg stepped;                           // the cycle continues an event or the tick: Z(tick) is captured already
     always @(posedge clk) begin
         if (ph == 16'd3 && !stepped) begin
             z_tick <= zt_z;
@@ -398,8 +410,8 @@ module fs_engine #(
     wire [W-1:0] ev_cin = ev_m >> PIXEL_BITS;
     wire [W-1:0] ev_px = ev_m & W'((1 << PIXEL_BITS) - 1);
     wire [W-1:0] fan_lo = fan_start_q;
-    wire [W-1:0] fan_len = fan_end_q - fan_lo;
-    wire [W-1:0] npos = pos_end_q - pos_start_q;
+    wire [W-1:0] fan_len = fan_start_nq - fan_lo;
+    wire [W-1:0] npos = pos_start_nq - pos_start_q;
     wire last_channel = chunk + 1 >= d_chunks;
     wire last_of_event = ev_bias ? koff + 1 >= fan_len : npos == 0 || pi + 1 >= npos && last_channel;
     wire more_events = drained + 1 < events;
@@ -412,14 +424,23 @@ module fs_engine #(
     wire [W-1:0] pi_ra = ahead && last_channel ? pi + 1 : pi;
     wire [W-1:0] chunk_ra = ahead && !last_channel ? chunk + 1 : ahead ? '0 : chunk;
     wire [W-1:0] op_base_ra = ahead && !last_channel ? op_base + d_positions : ahead ? '0 : op_base;
-    wire [W-1:0] syn_ra = ev_bias ? fan_target_q : op_base_ra + pos_list_q;
+    // a position (bias entry) step reads the next entry's kernel word, thresholds and states ahead from
+    // the lists' second port: it holds the entry after the one the first port reads
+    wire pos_step = ahead && last_channel;
+    wire [W-1:0] syn_ra = ev_bias ? (ahead ? fan_target_nq : fan_target_q)
+        : op_base_ra + (pos_step ? pos_list_nq : pos_list_q);
+    wire [W-1:0] bias_chunk_ra = ahead ? fan_chan_nq : fan_chan_q;
+    wire [W-1:0] row_ra = pos_step ? pos_row_nq : pos_row_q;
     // the gather's next pair in a run reads its source tick ahead too (from + 1: the run's data stay)
     wire gather_step = state == GATHER && pair + 1 != run_length;
-    // where the next cycle starts: the event's next chunk at the commit; its next position, or the
-    // gather's next pair, a clock earlier (the entry, or the source tick, then the reads that follow it)
+    // where the next cycle starts: the event's next chunk or position at the commit; the gather's next
+    // pair a clock earlier (the source tick, then the bucket it goes to)
     wire ev_step = state == EVENT && d_kind == 1 && !last_of_event;
-    wire [15:0] next_ph = ev_step && !ev_bias && !last_channel ? 16'(PHASES - 1)
-        : ev_step || gather_step ? 16'(PHASES - 2) : 16'd0;
+    // an event's last commit reads the bucket's next entry ahead: an event that follows another of the
+    // same tick (core or merge) starts one clock into its chain, with Z(tick) kept
+    wire ev_done = commit && state == EVENT && (d_kind != 1 || last_of_event);
+    wire follow_on = ev_done && ev_next_q != NIL;
+    wire [15:0] next_ph = ev_step ? 16'(PHASES - 1) : gather_step ? 16'(PHASES - 2) : follow_on ? 16'd1 : 16'd0;
     wire ev_any = ev_bias ? fan_len != 0 : npos != 0;
     wire ev_cycle = commit && state == EVENT && d_kind == 1;
     genvar li;
@@ -478,8 +499,10 @@ module fs_engine #(
     wire signed [W-1:0] r_limit = d_quirk && r_taps == d_wtaps ? r_last : d_drop - 1;
     wire r_dead = cur_dead;
     wire r_detected = r_mark <= -2;
+    // dead, detected, or untouched: the state alone gives the range, with no firing test
+    wire r_quick = r_dead || r_detected || r_mark < 0;
     // a neuron that never was found fired: does it fire by its limit?
-    wire r_pending = r_mark >= 0 && r_mark <= r_limit && cur_fires;
+    wire r_pending = !r_quick && r_mark <= r_limit && cur_fires;
     wire [W-1:0] mid = (lo + hi) >> 1;
     // the search range of neuron idx (resolution) or of the next fired output (after a probe)
     wire [W-1:0] sj = state == SEARCH ? fired_list_q : idx;
@@ -517,7 +540,7 @@ module fs_engine #(
     wire [W-1:0] enq_at = state == SETUP2 ? d_btick : arrival;
     wire [W-1:0] enq_n = state == SETUP2 ? '0 : events;
     fs_event_queue #(.HORIZON(HORIZON), .ENTRIES(MAX_EVENTS), .W(W)) queue (.clk(clk), .clear(commit && state == SETUP1),
-        .bucket_at(state == SETUP2 || state == GATHER), .at(enq_at), .ptr(ptr), .n(enq_n),
+        .bucket_at(state == SETUP2 || state == GATHER), .at(enq_at), .ptr(ev_done ? ev_next_q : ptr), .n(enq_n),
         .elem_in(state == SETUP2 ? d_belem : pair_to_q), .push(enq), .pop(commit && state == TICK),
         .next_tick(next_tick), .head(q_head_q), .elem(ev_elem_q), .next(ev_next_q));
 
@@ -527,7 +550,7 @@ module fs_engine #(
 
     // minpool output idx: tap w = ph − 3 arrives this clock; the earliest, or the pad tick if earlier
     wire [W-1:0] tap_w = W'(ph) - W'(3);
-    wire tap_in = ph >= 3 && tap_w < W'(MAX_TAPS) && tap_start_q + tap_w < tap_end_q;
+    wire tap_in = ph >= 3 && tap_w < W'(MAX_TAPS) && tap_start_q + tap_w < tap_start_nq;
     // minpool and time-add stages: arrivals in EVENT, outputs in WRITE
     reg [W-1:0] merge_ra;
     /* verilator lint_off UNUSEDSIGNAL */    // the engine needs only the unit's output tick
@@ -560,17 +583,14 @@ module fs_engine #(
     // ---- read addresses ----------------------------------------------------------------------------
     always @* begin
         fan_start_ra = d_fanbase;
-        fan_end_ra = d_fanbase + 1;
         fan_target_ra = fan_lo + koff_ra;
         fan_chan_ra = fan_lo + koff_ra;
         pos_start_ra = d_posbase + ev_px;
-        pos_end_ra = d_posbase + ev_px + 1;
         chan_base_ra = d_chanbase + ev_cin;
         pos_list_ra = pos_start_q + pi_ra;
         pos_row_ra = pos_start_q + pi_ra;
-        kernel_ra = chan_base_q + (ev_bias ? fan_chan_q : pos_row_q + chunk_ra);
+        kernel_ra = chan_base_q + (ev_bias ? bias_chunk_ra : row_ra + chunk_ra);
         tap_start_ra = d_winbase + rpos;
-        tap_end_ra = d_winbase + rpos + 1;
         padded_ra = d_padbase + rpos;
         taps_ra = tap_start_q + W'(ph) - W'(1);
         fired_list_ra = fired_at;
@@ -589,7 +609,7 @@ module fs_engine #(
         endcase
         // the threshold word of st_ra's chunk
         case (state)
-            EVENT: theta_ra = d_thbase + (ev_bias ? fan_chan_q : chunk_ra);
+            EVENT: theta_ra = d_thbase + (ev_bias ? bias_chunk_ra : chunk_ra);
             SEARCH: theta_ra = d_thbase + fired_chunk_q;
             default: theta_ra = d_thbase + rchunk;
         endcase
@@ -743,7 +763,7 @@ module fs_engine #(
             stepped <= 1'b0;
         end else if (commit) begin
             ph <= next_ph;
-            stepped <= ev_step;
+            stepped <= ev_step || follow_on;
         end else begin
             ph <= ph + 16'd1;
         end

@@ -90,9 +90,10 @@ final class SimCommand implements Command {
                 + "clock per cycle (the Verilog engine's clocks: synth, cosim)%n",
                 r.cyclesToDecision(), r.cycles(), r.cyclesToDecision() / c.target().clockMhz(), c.target().clockMhz()));
         CoreCycles kinds = r.coreCyclesToDecision();
-        sb.append(String.format("of these, the cores': %,d event cycles (%,d events, %,d position steps, %,d chunk "
-                + "steps), %,d neuron-unit cycles%n", kinds.eventCycles(), kinds.starts(), kinds.positionSteps(),
-                kinds.chunkSteps(), kinds.unitCycles()));
+        sb.append(String.format("of these, the cores': %,d event cycles (%,d events of which %,d follow one of the "
+                + "same tick, %,d position steps, %,d chunk steps), %,d neuron-unit cycles (%,d resolutions without "
+                + "a firing test)%n", kinds.eventCycles(), kinds.starts(), kinds.followOns(), kinds.positionSteps(),
+                kinds.chunkSteps(), kinds.unitCycles(), kinds.quickResolutions()));
         Table t = new Table("stage", "kind", "neurons", "fired", "sparsity", "events", "synaptic events",
                 "synaptic ops", "delay writes", "cycles");
         for (StageStats s : r.stages()) {
@@ -125,9 +126,11 @@ final class SimCommand implements Command {
         o.put("cycles_to_decision", r.cyclesToDecision());
         ObjectNode kinds = o.putObject("core_cycles_to_decision");
         kinds.put("events", r.coreCyclesToDecision().starts());
+        kinds.put("follow_on_events", r.coreCyclesToDecision().followOns());
         kinds.put("position_steps", r.coreCyclesToDecision().positionSteps());
         kinds.put("chunk_steps", r.coreCyclesToDecision().chunkSteps());
         kinds.put("neuron_unit", r.coreCyclesToDecision().unitCycles());
+        kinds.put("quick_resolutions", r.coreCyclesToDecision().quickResolutions());
         o.put("synaptic_events", r.synapticEvents());
         o.put("synaptic_events_before_decision", r.synapticEventsBeforeDecision());
         o.put("synaptic_ops", r.synapticOps());
@@ -144,6 +147,7 @@ final class SimCommand implements Command {
             x.put("fired", st.fired());
             x.put("activation_sparsity", st.activationSparsity());
             x.put("events", st.events());
+            x.put("event_ticks", st.ticks());
             x.put("synaptic_events", st.synapticEvents());
             x.put("synaptic_ops", st.synapticOps());
             x.put("delay_register_writes", st.delayWrites());

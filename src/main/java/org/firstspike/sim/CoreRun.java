@@ -22,9 +22,11 @@ final class CoreRun {
     private long decisionCycles = -1;
     private long synBeforeDecision = -1;
     private long starts;
+    private long followOns;
     private long positionSteps;
     private long chunkSteps;
     private long unitCycles;
+    private long quickResolutions;
     private CoreCycles coreBeforeDecision;
 
     CoreRun(CoreStage c, Engine e, int[] out) {
@@ -53,6 +55,8 @@ final class CoreRun {
                 }
                 cycles++;
                 group = tick;
+            } else {
+                followOns++;
             }
             deliver(evElement[i], tick);
             delivered += c.fanStart[evElement[i] + 1] - c.fanStart[evElement[i]];
@@ -145,17 +149,20 @@ final class CoreRun {
     /** The firing tick of neuron j (or the no-spike tick), and its finalize cost in cycles. */
     private int resolve(int j, long[] steps) {
         if (c.dead[j]) {
+            quickResolutions++;
             return c.noSpikeTick;
         }
         if (mark[j] <= -2) {
+            quickResolutions++;
             return search(j, lastApplied[j], -2 - mark[j], steps);
         }
         int p = j % c.positions;
         int limit = c.lastInputQuirk && count[p] == c.windowTaps ? lastArrival[p] : c.noSpikeTick - 1;
-        if (mark[j] >= 0 && mark[j] <= limit && fires(j, limit)) {
-            return search(j, mark[j], limit, steps);
+        if (mark[j] < 0) {
+            quickResolutions++;
+            return c.noSpikeTick;
         }
-        return c.noSpikeTick;
+        return mark[j] <= limit && fires(j, limit) ? search(j, mark[j], limit, steps) : c.noSpikeTick;
     }
 
     private long finalizeAll() {
@@ -205,7 +212,7 @@ final class CoreRun {
 
     /** The cycles so far by kind, and {@code searching} more unit cycles (the searches a decisive probe starts). */
     private CoreCycles kinds(long searching) {
-        return new CoreCycles(starts, positionSteps, chunkSteps, unitCycles + searching);
+        return new CoreCycles(starts, followOns, positionSteps, chunkSteps, unitCycles + searching, quickResolutions);
     }
 
     private long decodeCost() {

@@ -32,6 +32,7 @@ public final class Engine {
     private List<StageStats> stats;
     private long delayWrites;
     private int stageEvents;
+    private int stageTicks;
     private long coreSyn;
     private long coreSynBeforeDecision;
     private long coreEvents;
@@ -139,6 +140,10 @@ public final class Engine {
         for (int i = 0; i < n; i++) {
             bucket[evTick[i] + 1]++;
         }
+        stageTicks = 0;
+        for (int t = 1; t < bucket.length; t++) {
+            stageTicks += bucket[t] > 0 ? 1 : 0;
+        }
         for (int t = 1; t < bucket.length; t++) {
             bucket[t] += bucket[t - 1];
         }
@@ -196,7 +201,7 @@ public final class Engine {
             kind = "time_add";
         }
         int neurons = st instanceof CoreStage ? st.size : 0;
-        return new StageStats(st.name, kind, neurons, fired, stageEvents, coreEvents, coreEventsBeforeDecision,
+        return new StageStats(st.name, kind, neurons, fired, stageEvents, stageTicks, coreEvents, coreEventsBeforeDecision,
                 coreSyn, coreSynBeforeDecision, delayWrites, cycles, beforeDecision);
     }
 

@@ -3,6 +3,10 @@ package org.firstspike.verilog;
 import org.firstspike.sim.CoreCycles;
 import org.firstspike.sim.HardwareImage;
 import org.firstspike.sim.SimResult;
+import org.firstspike.sim.StageStats;
+
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * Clocks the Verilog engine spends on an image, from the simulator's engine cycles
@@ -10,23 +14,30 @@ import org.firstspike.sim.SimResult;
  * as many clocks as its chain of dependent reads plus the commit: {@link #PHASES} in general; the
  * host's input one clock; a minpool output write one clock per window tap plus four; a decoder cycle
  * two clocks per piece of its crossing products plus two. Shorter cycles: a core event's later cycles
- * keep the reads that do not change (CoreCycles) — the next chunk of channels one clock, the next
- * position or bias entry two; the gather's next pair of a run two; a minpool or time-add arrival
+ * keep the reads that do not change (CoreCycles) — the next chunk of channels, or the next position
+ * or bias entry, one clock; the gather's next pair of a run two; a minpool or time-add arrival
  * three; the neuron unit's cycles four (the table lookup of the tick under test from the first clock).
+ * An event that follows another of the same tick (core or merge) starts a clock later in its chain:
+ * the last commit of the one before reads its queue entry ahead. A resolution whose range comes from
+ * the neuron's state alone (no firing test) takes two.
  * Must match hdl/fs_engine.v (PHASES, POOL_PHASES, DECODE_PHASES, MERGE_PHASES, UNIT_PHASES, next_ph);
  * co-simulation checks it on every image.
  */
 public final class EngineClocks {
     /** Clocks per engine cycle: the longest chain of dependent reads (event, position list start, position entry, kernel level and state) and the commit. */
     public static final int PHASES = 5;
-    /** Clocks of an event cycle that moves to the event's next position or bias entry: its list entry, then the kernel level and state. */
-    public static final int POSITION_STEP = 2;
+    /** Clocks of an event cycle that moves to the event's next position or bias entry: read ahead in the commit clock before it, the entry from the list's second port. */
+    public static final int POSITION_STEP = 1;
     /** Clocks of an event cycle that moves to the next chunk of output channels: read ahead in the commit clock before it. */
     public static final int CHUNK_STEP = 1;
     /** Clocks of a minpool or time-add stage's event cycle: its queue entry, then the element's sum and count, then the commit. */
     public static final int MERGE_PHASES = 3;
     /** Clocks of a gather cycle that moves to the next pair of a run: its source tick, read ahead, then the queue's bucket. */
     public static final int PAIR_STEP = 2;
+    /** Clocks of a resolution that needs no firing test (CoreCycles): the neuron's state and dead bit, then the commit. */
+    public static final int QUICK_RESOLUTION = 2;
+    /** Clocks a follow-on event saves: the previous event's last commit read its queue entry. */
+    public static final int QUEUE_READ_AHEAD = 1;
     /** Clocks of a neuron-unit cycle (probe, search, resolution, search step): the 3-clock table lookup, then the commit. */
     public static final int UNIT_PHASES = 4;
 
@@ -40,18 +51,24 @@ public final class EngineClocks {
         return inputs + PHASES * (r.cyclesToDecision() - inputs) + (poolPhases(img) - PHASES) * poolWrites(img)
                 + (decodePhases(img) - PHASES) * outputs(img) - (PHASES - POSITION_STEP) * core.positionSteps()
                 - (PHASES - CHUNK_STEP) * core.chunkSteps() - (PHASES - UNIT_PHASES) * core.unitCycles()
-                - (PHASES - PAIR_STEP) * pairSteps(img) - (PHASES - MERGE_PHASES) * mergeEvents(img, r);
+                - (PHASES - PAIR_STEP) * pairSteps(img) - (PHASES - MERGE_PHASES) * mergeEvents(img, r)
+                - QUEUE_READ_AHEAD * (core.followOns() + mergeFollowOns(img, r))
+                - (UNIT_PHASES - QUICK_RESOLUTION) * core.quickResolutions();
     }
 
     /** Arrivals at minpool and time-add stages before the output core: all their events, one cycle each. */
     static long mergeEvents(HardwareImage img, SimResult r) {
-        long n = 0;
-        for (int s = 1; s < img.stages.size() && !img.stages.get(s).output(); s++) {
-            if (img.stages.get(s).kind() != HardwareImage.KIND_CORE) {
-                n += r.stages().get(s - 1).events();
-            }
-        }
-        return n;
+        return mergeStages(img, r).mapToLong(StageStats::events).sum();
+    }
+
+    /** Of those, the arrivals that follow another of the same tick: all but the first of each tick. */
+    static long mergeFollowOns(HardwareImage img, SimResult r) {
+        return mergeStages(img, r).mapToLong(st -> st.events() - st.ticks()).sum();
+    }
+
+    private static Stream<StageStats> mergeStages(HardwareImage img, SimResult r) {
+        return IntStream.range(1, img.stages.size()).takeWhile(s -> !img.stages.get(s).output())
+                .filter(s -> img.stages.get(s).kind() != HardwareImage.KIND_CORE).mapToObj(s -> r.stages().get(s - 1));
     }
 
     /**

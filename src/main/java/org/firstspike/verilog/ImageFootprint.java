@@ -13,15 +13,29 @@ import org.firstspike.sim.HardwareImage;
  */
 public record ImageFootprint(List<Memory> memories) {
 
-    /** One memory: depth × width bits. */
-    public record Memory(String name, long depth, int width) {
+    /**
+     * One memory: depth × width bits; {@code secondPort}: a list read at two addresses (fs_dual_rom),
+     * one true dual-port block RAM on Xilinx but two copies in iCE40 EBR, which has one read port.
+     */
+    public record Memory(String name, long depth, int width, boolean secondPort) {
+        Memory(String name, long depth, int width) {
+            this(name, depth, width, false);
+        }
+
         public long bits() {
             return depth * width;
         }
     }
 
+    /** The memories' bits, each once (as Yosys counts them before mapping). */
     public long totalBits() {
         return memories.stream().mapToLong(Memory::bits).sum();
+    }
+
+    /** The block RAM bits the memories take on the target's family: on iCE40 a two-port list twice. */
+    public long bitsOn(Target t) {
+        boolean copies = t.family().equals("ice40");
+        return totalBits() + memories.stream().filter(x -> copies && x.secondPort()).mapToLong(Memory::bits).sum();
     }
 
     /** The largest memory. */
@@ -53,16 +67,16 @@ public record ImageFootprint(List<Memory> memories) {
         for (String s : List.of("run_from", "run_to", "run_delay", "run_length")) {
             m.add(new Memory(s, num(p, "RUNS"), word));
         }
-        m.add(new Memory("fan_start (two read copies)", 2 * fanLists, word));
-        m.add(new Memory("fan_target", synapses, word));
+        m.add(new Memory("fan_start", fanLists, word, true));
+        m.add(new Memory("fan_target", synapses, word, true));
         m.add(new Memory("kernel", num(p, "KERNEL"), lanes * w.levelBits()));
         m.add(new Memory("chan_base", num(p, "CHANNELS"), word));
-        m.add(new Memory("fan_chan", synapses, word));
+        m.add(new Memory("fan_chan", synapses, word, true));
         m.add(new Memory("theta", num(p, "THETAS"), lanes * w.thetaBits()));
         m.add(new Memory("dead", num(p, "NEURONS"), lanes));
-        m.add(new Memory("pos_start (two read copies)", 2 * num(p, "POS_STARTS"), word));
-        m.add(new Memory("pos_list, pos_row", 2 * num(p, "POS_ENTRIES"), word));
-        m.add(new Memory("tap_start (two read copies)", 2 * num(p, "TAP_STARTS"), word));
+        m.add(new Memory("pos_start", num(p, "POS_STARTS"), word, true));
+        m.add(new Memory("pos_list, pos_row", 2 * num(p, "POS_ENTRIES"), word, true));
+        m.add(new Memory("tap_start", num(p, "TAP_STARTS"), word, true));
         m.add(new Memory("taps", num(p, "TAP_ENTRIES"), word));
         m.add(new Memory("padded", num(p, "PADDED"), 1));
         m.add(new Memory("ticks", num(p, "TICK_WORDS"), w.tickBits()));
@@ -90,12 +104,12 @@ public record ImageFootprint(List<Memory> memories) {
      */
     public String misfit(Target t) {
         long ram = t.resources().ramBits();
-        if (totalBits() <= ram) {
+        if (bitsOn(t) <= ram) {
             return null;
         }
         Memory big = largest();
         return String.format(java.util.Locale.ROOT, "the engine's memories for this network need %,d bits; %s has %,d "
-                + "bits of block RAM (%d × %,d). The largest is %s: %,d × %d bits", totalBits(), t.name(), ram,
+                + "bits of block RAM (%d × %,d). The largest is %s: %,d × %d bits", bitsOn(t), t.name(), ram,
                 t.resources().ramBlocks(), t.resources().ramBlockBits(), big.name(), big.depth(), big.width());
     }
 

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.firstspike.readers.NpyWriter;
 import org.firstspike.tensor.DType;
 import org.firstspike.tensor.Tensor;
@@ -89,7 +91,8 @@ class ReportCommandsTest {
         JsonNode k1 = one.get("core_cycles_to_decision");
         JsonNode k8 = eight.get("core_cycles_to_decision");
         assertEquals(one.get("decision").asInt(), eight.get("decision").asInt());
-        for (String same : new String[] {"events", "position_steps", "neuron_unit"}) {
+        for (String same : new String[] {"events", "follow_on_events", "position_steps", "neuron_unit",
+                "quick_resolutions"}) {
             assertEquals(k1.get(same).asLong(), k8.get(same).asLong(), same);
         }
         assertTrue(k8.get("chunk_steps").asLong() < k1.get("chunk_steps").asLong());
@@ -100,8 +103,34 @@ class ReportCommandsTest {
         assertTrue(kinds < eight.get("cycles_to_decision").asLong(), "gather, ticks and decode are cycles too");
     }
 
-    private static JsonNode simJson(String target) {
-        CliRun r = CliRun.of("sim", SHUFFLE, "--data", "fmnist-test", "--image", "3", "--target", target, "--json");
+    /**
+     * Run to the end, the cores' events that follow one of the same tick are their events less the
+     * nonempty ticks those fall on (the stage statistics count the ticks apart, from the sorted queue),
+     * and the resolutions without a firing test are some of the neuron-unit cycles.
+     */
+    @Test
+    void followOnEventsAreEventsLessTheirTicks() {
+        TestData.fashionMnistTest();
+        JsonNode all = simJson("generic-lanes8", "--no-early-exit");
+        long expected = 0;
+        for (JsonNode st : all.get("stages")) {
+            if (st.get("kind").asText().equals("core")) {
+                assertTrue(st.get("event_ticks").asLong() <= st.get("events").asLong(), st.toString());
+                expected += st.get("events").asLong() - st.get("event_ticks").asLong();
+            }
+        }
+        JsonNode k = all.get("core_cycles_to_decision");
+        assertEquals(expected, k.get("follow_on_events").asLong());
+        assertTrue(expected > 0);
+        assertTrue(k.get("quick_resolutions").asLong() > 0);
+        assertTrue(k.get("quick_resolutions").asLong() < k.get("neuron_unit").asLong());
+    }
+
+    private static JsonNode simJson(String target, String... more) {
+        List<String> args = new ArrayList<>(List.of("sim", SHUFFLE, "--data", "fmnist-test", "--image", "3",
+                "--target", target, "--json"));
+        args.addAll(List.of(more));
+        CliRun r = CliRun.of(args.toArray(String[]::new));
         assertEquals(0, r.code(), r.err());
         return r.json();
     }

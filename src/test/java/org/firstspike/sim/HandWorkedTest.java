@@ -373,23 +373,26 @@ class HandWorkedTest {
     }
 
     /**
-     * The same events by kind (CoreCycles, what the Verilog engine's clocks depend on). k: 16 events
-     * over the 25 positions of the table above, so 25 − 16 = 9 position steps; the second channel of
+     * The same events by kind (CoreCycles, what the Verilog engine's clocks depend on). k: 16 events,
+     * all at tick 0, so 15 follow another of the same tick; over the 25 positions of the table above, so 25 − 16 = 9 position steps; the second channel of
      * each position is a chunk step on one lane (25), none on two. y (dense, one output, θ = 1): one
      * event, one position and one chunk per k spike up to the decision — the two p3 spikes at tick 2
      * only: A = 2, A' = 256, B = 2·Z(2) = 2·65536·e = 356290 ≤ Zc(3) = 377134, so the probe before
-     * tick 4 finds y fired and the four spikes at tick 4 come after the decision.
+     * tick 4 finds y fired and the four spikes at tick 4 come after the decision; the second of the
+     * two follows the first. Resolutions without a firing test: k's two dead neurons (the other six
+     * fire, see above); y is decided by the probe, so none of its own.
      */
     @Test
     void eventCyclesOfTheConvStageByKind() {
         Network net = conv();
-        assertEquals(new CoreCycles(16 + 2, 9, 25, 0), eventsOnly(run(net, lanes1(), new int[16]).result()));
-        assertEquals(new CoreCycles(16 + 2, 9, 0, 0), eventsOnly(run(net, lanes2(), new int[16]).result()));
+        assertEquals(2, run(net, lanes1(), new int[16]).result().coreCyclesToDecision().quickResolutions());
+        assertEquals(new CoreCycles(16 + 2, 15 + 1, 9, 25, 0, 0), eventsOnly(run(net, lanes1(), new int[16]).result()));
+        assertEquals(new CoreCycles(16 + 2, 15 + 1, 9, 0, 0, 0), eventsOnly(run(net, lanes2(), new int[16]).result()));
     }
 
     private static CoreCycles eventsOnly(SimResult r) {
         CoreCycles c = r.coreCyclesToDecision();
-        return new CoreCycles(c.starts(), c.positionSteps(), c.chunkSteps(), 0);
+        return new CoreCycles(c.starts(), c.followOns(), c.positionSteps(), c.chunkSteps(), 0, 0);
     }
 
     // ---------------------------------------------------------------- first-spike pooling

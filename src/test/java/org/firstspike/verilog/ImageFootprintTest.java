@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.firstspike.device.Target;
@@ -67,6 +70,24 @@ class ImageFootprintTest {
         assertEquals(ImageFootprint.of(img).totalBits(), last, "memory bits: footprint vs Yosys");
         assertNull(ImageFootprint.of(img).misfit(Targets.load("ice40-up5k")));
         assertTrue(Files.exists(dir.resolve("fs_top.v")));
+        // iCE40 EBR has one read port: the engine's two-port lists (`FS_LIST, fs_dual_rom) count twice there
+        ImageFootprint f = ImageFootprint.of(img);
+        Set<String> twoPort = new TreeSet<>();
+        Matcher list = Pattern.compile("`FS_LIST\\((\\w+),").matcher(Files.readString(Hdl.lib("fs_engine.v")));
+        while (list.find()) {
+            twoPort.add(list.group(1));
+        }
+        Set<String> marked = new TreeSet<>();
+        long lists = 0;
+        for (ImageFootprint.Memory x : f.memories()) {
+            if (x.secondPort()) {
+                marked.addAll(List.of(x.name().split(", ")));
+                lists += x.bits();
+            }
+        }
+        assertEquals(twoPort, marked);
+        assertEquals(f.totalBits() + lists, f.bitsOn(Targets.load("ice40-up5k")));
+        assertEquals(f.totalBits(), f.bitsOn(Targets.load("xc7a35t-serial")));
     }
 
     @Test
