@@ -1,7 +1,8 @@
 // Read-only memory with two synchronous read ports: contents from a $readmemh file. The engine reads
 // an entry and the next side by side: a start list gives a list's start and end in one read, and an
-// event's next position (bias) entry needs no read of its own. Xilinx block RAM is true dual port, so Yosys maps both ports onto
-// the same RAMB18/36; iCE40 EBR has one read port, so there it holds two copies.
+// event's next position (bias) entry needs no read of its own. Xilinx block RAM is true dual port,
+// so Yosys maps both ports onto the same RAMB18/36; iCE40 EBR has one read port, so there it holds
+// two copies.
 `default_nettype none
 module fs_dual_rom #(
     parameter integer WIDTH = 16,

@@ -15,8 +15,9 @@
 // proven width); the host ports are 32 bits wide.
 //
 // Block RAM. Every large memory is an fs_sdp_ram with a registered read port (a list read at an
-// entry and the next, an fs_dual_rom with two), so an engine cycle spans up to PHASES clocks: a read issued in one clock is usable in the next, a chain of dependent reads
-// (event → position list → kernel row → neuron state) settles one memory per clock, and every register
+// entry and the next, an fs_dual_rom with two), so an engine cycle spans up to PHASES clocks: a
+// read issued in one clock is usable in the next, a chain of dependent reads (event → position list
+// → kernel row → neuron state) settles one memory per clock, and every register
 // and memory write happens in the cycle's last clock. Nothing architectural changes before then, so
 // the engine computes exactly what one-clock combinational reads would. A host cycle takes one
 // clock, a minpool output write POOL_PHASES (one per window tap), a decoder cycle DECODE_PHASES
