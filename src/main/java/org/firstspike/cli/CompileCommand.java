@@ -106,7 +106,8 @@ final class CompileCommand implements Command {
         String misfit = f.misfit(c.target());
         return misfit == null
                 ? String.format(java.util.Locale.ROOT, "verilog: the engine's memories need %,d bits; they fit %s's "
-                        + "block RAM (%,d bits)", f.bitsOn(c.target()), c.target().name(), c.target().resources().ramBits())
+                        + "block RAM (%,d bits)", f.bitsOn(c.target()), c.target().name(),
+                        c.target().resources().ramBits())
                 : "verilog: " + misfit + "; the project simulates, but will not synthesize for " + c.target().name();
     }
 }

@@ -8,7 +8,7 @@ package org.firstspike.sim;
  * channels at the same position ({@code chunkSteps}) — a step keeps the reads that do not change; and
  * the neuron unit's cycles ({@code unitCycles}: probes of the output neurons, the searches they start,
  * each neuron's resolution and every binary-search step), of which {@code quickResolutions} need no
- * firing test: the neuron is dead, known to have fired already, or untouched by its limit, so its
+ * firing test: the neuron is dead, known to have fired already, or untouched (no arrival), so its
  * range comes from its state alone.
  */
 public record CoreCycles(long starts, long followOns, long positionSteps, long chunkSteps, long unitCycles,
@@ -16,8 +16,8 @@ public record CoreCycles(long starts, long followOns, long positionSteps, long c
     public static final CoreCycles NONE = new CoreCycles(0, 0, 0, 0, 0, 0);
 
     public CoreCycles plus(CoreCycles o) {
-        return new CoreCycles(starts + o.starts, followOns + o.followOns, positionSteps + o.positionSteps, chunkSteps + o.chunkSteps,
-                unitCycles + o.unitCycles, quickResolutions + o.quickResolutions);
+        return new CoreCycles(starts + o.starts, followOns + o.followOns, positionSteps + o.positionSteps,
+                chunkSteps + o.chunkSteps, unitCycles + o.unitCycles, quickResolutions + o.quickResolutions);
     }
 
     /** The event cycles: starts and steps. */

@@ -201,8 +201,8 @@ public final class Engine {
             kind = "time_add";
         }
         int neurons = st instanceof CoreStage ? st.size : 0;
-        return new StageStats(st.name, kind, neurons, fired, stageEvents, stageTicks, coreEvents, coreEventsBeforeDecision,
-                coreSyn, coreSynBeforeDecision, delayWrites, cycles, beforeDecision);
+        return new StageStats(st.name, kind, neurons, fired, stageEvents, stageTicks, coreEvents,
+                coreEventsBeforeDecision, coreSyn, coreSynBeforeDecision, delayWrites, cycles, beforeDecision);
     }
 
     /** Cycles to stream {@code elements} through the host input, gather, pool or output write. */

@@ -1,12 +1,11 @@
 package org.firstspike.verilog;
 
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.firstspike.sim.CoreCycles;
 import org.firstspike.sim.HardwareImage;
 import org.firstspike.sim.SimResult;
 import org.firstspike.sim.StageStats;
-
-import java.util.stream.IntStream;
-import java.util.stream.Stream;
 
 /**
  * Clocks the Verilog engine spends on an image, from the simulator's engine cycles

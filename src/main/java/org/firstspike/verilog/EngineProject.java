@@ -17,8 +17,8 @@ import org.firstspike.sim.HardwareImage;
 public final class EngineProject {
     /** Library files the project needs, in hdl/ and in the jar. */
     public static final List<String> LIBRARY = List.of("fs_engine.v", "fs_delay_registers.v", "fs_event_queue.v",
-            "fs_merge_unit.v", "fs_neuron_state.v", "fs_output_decoder.v", "fs_synapse_lane.v", "fs_sdp_ram.v", "fs_dual_rom.v",
-            "fs_ztable.v", "fs_fire_test.v");
+            "fs_merge_unit.v", "fs_neuron_state.v", "fs_output_decoder.v", "fs_synapse_lane.v", "fs_sdp_ram.v",
+            "fs_dual_rom.v", "fs_ztable.v", "fs_fire_test.v");
 
     private final HardwareImage image;
     private final String network;
