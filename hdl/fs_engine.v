@@ -432,16 +432,24 @@ module fs_engine #(
         : op_base_ra + (pos_step ? pos_list_nq : pos_list_q);
     wire [W-1:0] bias_chunk_ra = ahead ? fan_chan_nq : fan_chan_q;
     wire [W-1:0] row_ra = pos_step ? pos_row_nq : pos_row_q;
-    // the gather's next pair in a run reads its source tick ahead too (from + 1: the run's data stay)
+    // the gather's pairs run one per clock once a run has started: each clock pushes a pair into the
+    // bucket read the clock before (g_arr, g_keep), reads the bucket of the next and the source tick of
+    // the one after it (the queue's write-first reads cover a push into the bucket just written)
     wire gather_step = state == GATHER && pair + 1 != run_length;
-    // where the next cycle starts: the event's next chunk or position at the commit; the gather's next
-    // pair a clock earlier (the source tick, then the bucket it goes to)
+    reg [W-1:0] g_arr;
+    reg g_keep;
+    always @(posedge clk) begin
+        g_arr <= arrival;
+        g_keep <= keep;
+    end
+    // where the next cycle starts: the event's next chunk or position, or the gather's next pair, at
+    // the commit
     wire ev_step = state == EVENT && d_kind == 1 && !last_of_event;
     // an event's last commit reads the bucket's next entry ahead: an event that follows another of the
     // same tick (core or merge) starts one clock into its chain, with Z(tick) kept
     wire ev_done = commit && state == EVENT && (d_kind != 1 || last_of_event);
     wire follow_on = ev_done && ev_next_q != NIL;
-    wire [15:0] next_ph = ev_step ? 16'(PHASES - 1) : gather_step ? 16'(PHASES - 2) : follow_on ? 16'd1 : 16'd0;
+    wire [15:0] next_ph = ev_step || gather_step ? 16'(PHASES - 1) : follow_on ? 16'd1 : 16'd0;
     wire ev_any = ev_bias ? fan_len != 0 : npos != 0;
     wire ev_cycle = commit && state == EVENT && d_kind == 1;
     genvar li;
@@ -537,11 +545,11 @@ module fs_engine #(
     wire [W-1:0] ev_elem_q;
     wire [W-1:0] ev_next_q;
     wire [W-1:0] next_tick;
-    wire enq = commit && (state == SETUP2 && bias_now || state == GATHER && keep);
-    wire [W-1:0] enq_at = state == SETUP2 ? d_btick : arrival;
+    wire enq = commit && (state == SETUP2 && bias_now || state == GATHER && g_keep);
+    wire [W-1:0] enq_at = state == SETUP2 ? d_btick : g_arr;
     wire [W-1:0] enq_n = state == SETUP2 ? '0 : events;
     fs_event_queue #(.HORIZON(HORIZON), .ENTRIES(MAX_EVENTS), .W(W)) queue (.clk(clk), .clear(commit && state == SETUP1),
-        .bucket_at(state == SETUP2 || state == GATHER), .at(enq_at), .ptr(ev_done ? ev_next_q : ptr), .n(enq_n),
+        .bucket_at(state == SETUP2 || state == GATHER), .look(state == SETUP2 ? d_btick : arrival), .at(enq_at), .ptr(ev_done ? ev_next_q : ptr), .n(enq_n),
         .elem_in(state == SETUP2 ? d_belem : pair_to_q), .push(enq), .pop(commit && state == TICK),
         .next_tick(next_tick), .head(q_head_q), .elem(ev_elem_q), .next(ev_next_q));
 
@@ -599,7 +607,9 @@ module fs_engine #(
         fired_lane_ra = fired_at;
         fired_chunk_ra = fired_at;
         case (state)
-            GATHER: ticks_ra = fd_src + pair_from_q + W'(commit && gather_step);
+            // a run's first pair reads its source tick from its second clock, the next pair's from its
+            // fourth, and each commit the pair after the next
+            GATHER: ticks_ra = fd_src + pair_from_q + W'(ph >= 16'd3) + W'(commit && gather_step);
             DECODE, OUTPUT: ticks_ra = d_tbase + idx;
             default: ticks_ra = W'(peek_addr);
         endcase
@@ -841,7 +851,7 @@ module fs_engine #(
                     end
                     GATHER: begin
                         // one pair per cycle; the image holds no feed without pairs
-                        if (keep) begin
+                        if (g_keep) begin
                             events <= events + 1;
                         end
                         if (pair + 1 != run_length) begin
@@ -855,7 +865,7 @@ module fs_engine #(
                             feed <= feed + 1;
                             if (feed + 1 == d_fcount) begin
                                 first_neuron();
-                                state <= events != 0 || keep ? TICK : d_kind == 1 ? RESOLVE : WRITE;
+                                state <= events != 0 || g_keep ? TICK : d_kind == 1 ? RESOLVE : WRITE;
                             end
                         end
                     end

@@ -2,7 +2,9 @@
 // across fills), each drained completely. The model is the list of pushes itself: the drain must
 // visit the nonempty ticks in ascending order, and under each tick exactly the entries pushed at it,
 // each once. Every third fill is abandoned after two ticks, as the engine abandons its queue at an
-// early decision: the clear that follows must leave no stale entry or occupancy bit behind.
+// early decision: the clear that follows must leave no stale entry or occupancy bit behind. Odd fills
+// stream their pushes one per clock, as the gather does: each push reads the bucket of the next
+// while it writes its own, so pushes to the bucket (word) just written rely on the write-first reads.
 // +seed=N replays a run; -GW=N builds the queue with N-bit ticks and indices.
 `default_nettype none
 module tb #(
@@ -15,6 +17,7 @@ module tb #(
     reg clear = 1'b0;
     reg bucket_at = 1'b0;
     reg [W-1:0] at = '0;
+    reg [W-1:0] look = '0;
     reg [W-1:0] ptr = '0;
     reg [W-1:0] n = '0;
     reg [W-1:0] elem_in = '0;
@@ -38,7 +41,7 @@ module tb #(
     integer e;
 
     fs_event_queue #(.HORIZON(HORIZON), .ENTRIES(ENTRIES), .W(W)) dut (.clk(clk), .clear(clear), .bucket_at(bucket_at),
-        .at(at), .ptr(ptr), .n(n), .elem_in(elem_in), .push(push), .pop(pop), .next_tick(next_tick), .head(head),
+        .look(look), .at(at), .ptr(ptr), .n(n), .elem_in(elem_in), .push(push), .pop(pop), .next_tick(next_tick), .head(head),
         .elem(elem), .next(next));
 
     always #5 clk = ~clk;
@@ -54,6 +57,7 @@ module tb #(
     task automatic push_entry(input integer t, input integer id);
         begin
             bucket_at = 1'b1;
+            look = W'(t);
             at = W'(t);
             n = W'(id);
             elem_in = W'(1000 + id);
@@ -83,7 +87,22 @@ module tb #(
                 // half the pushes in a narrow window (shared buckets and words), half anywhere
                 tick_of[k] = (k % 2 == 0) ? 30 + $urandom % 8 : $urandom % (HORIZON + 2);
                 seen[k] = 0;
-                push_entry(tick_of[k], k);
+                if (fill % 2 == 0) push_entry(tick_of[k], k);
+            end
+            if (fill % 2 == 1 && count > 0) begin
+                // one push per clock: the first bucket is read a clock ahead, then each push reads the next
+                bucket_at = 1'b1;
+                look = W'(tick_of[0]);
+                step();
+                for (k = 0; k < count; k = k + 1) begin
+                    at = W'(tick_of[k]);
+                    look = W'(k + 1 < count ? tick_of[k + 1] : 0);
+                    n = W'(k);
+                    elem_in = W'(1000 + k);
+                    push = 1'b1;
+                    step();
+                end
+                push = 1'b0;
             end
             bucket_at = 1'b0;
             last = -1;

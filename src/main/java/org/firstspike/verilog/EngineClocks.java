@@ -14,7 +14,7 @@ import org.firstspike.sim.StageStats;
  * host's input one clock; a minpool output write one clock per window tap plus four; a decoder cycle
  * two clocks per piece of its crossing products plus two. Shorter cycles: a core event's later cycles
  * keep the reads that do not change (CoreCycles) — the next chunk of channels, or the next position
- * or bias entry, one clock; the gather's next pair of a run two; a minpool or time-add arrival
+ * or bias entry, one clock; the gather's next pair of a run one; a minpool or time-add arrival
  * three; the neuron unit's cycles four (the table lookup of the tick under test from the first clock).
  * An event that follows another of the same tick (core or merge) starts a clock later in its chain:
  * the last commit of the one before reads its queue entry ahead. A resolution whose range comes from
@@ -31,8 +31,8 @@ public final class EngineClocks {
     public static final int CHUNK_STEP = 1;
     /** Clocks of a minpool or time-add stage's event cycle: its queue entry, then the element's sum and count, then the commit. */
     public static final int MERGE_PHASES = 3;
-    /** Clocks of a gather cycle that moves to the next pair of a run: its source tick, read ahead, then the queue's bucket. */
-    public static final int PAIR_STEP = 2;
+    /** Clocks of a gather cycle that moves to the next pair of a run: its source tick and bucket were read ahead (the queue reads write-first). */
+    public static final int PAIR_STEP = 1;
     /** Clocks of a resolution that needs no firing test (CoreCycles): the neuron's state and dead bit, then the commit. */
     public static final int QUICK_RESOLUTION = 2;
     /** Clocks a follow-on event saves: the previous event's last commit read its queue entry. */
