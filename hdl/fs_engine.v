@@ -65,6 +65,8 @@ module fs_engine #(
     parameter integer TAP_ENTRIES = 1,
     parameter integer HORIZON = 16,        // every tick is ≤ HORIZON
     parameter integer HI_DEPTH = 1,
+    parameter integer ZC_DIRECT = 0,       // 1: the neuron unit reads Zc from a table as long as the horizon
+    parameter integer ZC_DEPTH = 1,        // its entries (ticks 0 .. ZC_DEPTH − 1)
     parameter integer F = 16,              // table fraction bits
     parameter integer G = 8,               // threshold fraction bits
     parameter [63:0] Z_HALF = 64'd0,
@@ -100,7 +102,8 @@ module fs_engine #(
     parameter TAPS_INIT = "",
     parameter PADDED_INIT = "",
     parameter HI_INIT = "",
-    parameter LO_INIT = ""
+    parameter LO_INIT = "",
+    parameter ZC_INIT = ""
 ) (
     input  wire        clk,
     input  wire        rst,
@@ -148,8 +151,9 @@ module fs_engine #(
     // a minpool or time-add arrival: its queue entry, the element's sum and count, then commit
     localparam integer MERGE_PHASES = 3;
     // a neuron-unit cycle (probe, search, resolution, search step): the table looks up the tick under
-    // test from the first clock, three clocks, then commit
-    localparam integer UNIT_PHASES = 4;
+    // test from the first clock, three clocks, then commit; with the direct Zc table one read, then
+    // commit
+    localparam integer UNIT_PHASES = ZC_DIRECT != 0 ? 2 : 4;
     // a resolution whose range comes from the state alone (dead, detected, or untouched): the state
     // and dead bit, then commit; no firing test
     localparam integer QUICK_PHASES = 2;
@@ -380,8 +384,23 @@ module fs_engine #(
     wire signed [TH_BITS-1:0] cur_theta = theta_q[ulane * TH_BITS +: TH_BITS];
     wire cur_dead = dead_q[ulane];
     wire [Z_BITS+AP_BITS-2:0] fire_prod;   // lane 0's firing-test product, which the decoder borrows
+    // the direct Zc table: one registered read of the tick under test (test_n, settled from the
+    // cycle's first clock)
+    wire [Z_BITS-1:0] zc_direct;
+    generate
+        if (ZC_DIRECT != 0) begin : direct_zc
+            /* verilator lint_off UNUSEDSIGNAL */  // a tick: only its low bits address the table
+            wire [W-1:0] zc_ra = test_n;
+            /* verilator lint_on UNUSEDSIGNAL */
+            fs_sdp_ram #(.WIDTH(Z_BITS), .DEPTH(ZC_DEPTH), .INIT(ZC_INIT)) m_zc (.clk(clk), .we(1'b0),
+                .waddr({aw(ZC_DEPTH){1'b0}}), .wdata({Z_BITS{1'b0}}), .re(1'b1), .raddr(zc_ra[aw(ZC_DEPTH)-1:0]),
+                .rdata(zc_direct));
+        end else begin : factored_zc
+            assign zc_direct = zc_test;
+        end
+    endgenerate
     // at tick 0 an event's test compares against 0, as the simulator does
-    wire [Z_BITS-1:0] test_zc = state == EVENT && tick == 0 ? {Z_BITS{1'b0}} : zc_test;
+    wire [Z_BITS-1:0] test_zc = state == EVENT && tick == 0 ? {Z_BITS{1'b0}} : unit_cycle ? zc_direct : zc_test;
     // the output decoder borrows lane 0's firing-test multiplier for its crossing products
     wire dec_mul_on;
     wire signed [A_BITS-1:0] dec_mul_a;

@@ -28,12 +28,19 @@ public record Target(String name, String description, String family, String devi
     /**
      * The generated engine: synapse lanes (accumulations per cycle), neuron units (state updates
      * per cycle), the widths of delay registers and of the widest product, default ticks per t_max,
-     * and the stream width: elements per cycle of host input, gather, pooling and output writes
-     * (absent: as many as lanes).
+     * the stream width: elements per cycle of host input, gather, pooling and output writes
+     * (absent: as many as lanes), and whether the Verilog engine's neuron unit reads Zc from a table
+     * as long as the horizon (absent: false; it then looks Zc up in the two small tables, 3 clocks).
      */
     public record Engine(int lanes, @JsonProperty("neuron_units") int neuronUnits,
             @JsonProperty("delay_bits") int delayBits, @JsonProperty("max_product_bits") int maxProductBits,
-            @JsonProperty("ticks_per_t_max") int ticksPerTMax, @JsonProperty("stream_width") Integer streamWidth) {
+            @JsonProperty("ticks_per_t_max") int ticksPerTMax, @JsonProperty("stream_width") Integer streamWidth,
+            @JsonProperty("direct_zc_table") Boolean directZcTable) {
+
+        /** Whether the neuron unit reads Zc in one clock from a table as long as the horizon. */
+        public boolean directZc() {
+            return Boolean.TRUE.equals(directZcTable);
+        }
 
         /** Elements per cycle of host input, gather, pooling and output writes. */
         public int stream() {

@@ -86,6 +86,10 @@ public final class HardwareImage {
     public final long[] zHi;
     public final long[] zLo;
     public final long zHalf;
+    /** Zc of every tick the tables cover, for the direct Zc table ({@link #directZc}). */
+    public final long[] zc;
+    /** Whether the Verilog engine's neuron unit reads {@link #zc} directly (target engine.direct_zc_table). */
+    public final boolean directZc;
     public final int zFractionBits;
     public final int thresholdFractionBits;
     public final int lanes;
@@ -118,6 +122,8 @@ public final class HardwareImage {
         this.zHi = p.table().hi();
         this.zLo = p.table().lo();
         this.zHalf = p.table().half();
+        this.zc = java.util.stream.IntStream.rangeClosed(0, p.table().horizon()).mapToLong(p.table()::zc).toArray();
+        this.directZc = p.engine().directZc();
         this.zFractionBits = p.table().fractionBits();
         this.thresholdFractionBits = p.grid().thresholdFractionBits();
         this.lanes = p.engine().lanes();

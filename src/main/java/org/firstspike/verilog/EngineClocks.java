@@ -39,6 +39,8 @@ public final class EngineClocks {
     public static final int QUEUE_READ_AHEAD = 1;
     /** Clocks of a neuron-unit cycle (probe, search, resolution, search step): the 3-clock table lookup, then the commit. */
     public static final int UNIT_PHASES = 4;
+    /** The same with the direct Zc table (target engine.direct_zc_table): one read, then the commit. */
+    public static final int DIRECT_UNIT_PHASES = 2;
 
     private EngineClocks() {
     }
@@ -49,10 +51,15 @@ public final class EngineClocks {
         CoreCycles core = r.coreCyclesToDecision();
         return inputs + PHASES * (r.cyclesToDecision() - inputs) + (poolPhases(img) - PHASES) * poolWrites(img)
                 + (decodePhases(img) - PHASES) * outputs(img) - (PHASES - POSITION_STEP) * core.positionSteps()
-                - (PHASES - CHUNK_STEP) * core.chunkSteps() - (PHASES - UNIT_PHASES) * core.unitCycles()
+                - (PHASES - CHUNK_STEP) * core.chunkSteps() - (PHASES - unitPhases(img)) * core.unitCycles()
                 - (PHASES - PAIR_STEP) * pairSteps(img) - (PHASES - MERGE_PHASES) * mergeEvents(img, r)
                 - QUEUE_READ_AHEAD * (core.followOns() + mergeFollowOns(img, r))
-                - (UNIT_PHASES - QUICK_RESOLUTION) * core.quickResolutions();
+                - (unitPhases(img) - QUICK_RESOLUTION) * core.quickResolutions();
+    }
+
+    /** Clocks of a neuron-unit cycle on this image's engine. */
+    public static int unitPhases(HardwareImage img) {
+        return img.directZc ? DIRECT_UNIT_PHASES : UNIT_PHASES;
     }
 
     /** Arrivals at minpool and time-add stages before the output core: all their events, one cycle each. */

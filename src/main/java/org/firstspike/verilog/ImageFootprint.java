@@ -95,6 +95,9 @@ public record ImageFootprint(List<Memory> memories) {
         m.add(new Memory("acc_ep (epoch tags)", maxMerge, MemoryImages.epochBits(img)));
         m.add(new Memory("pos_count, pos_arrival", 2 * num(p, "MAX_POSITIONS"), word));
         m.add(new Memory("z_hi, z_lo", num(p, "HI_DEPTH") + 32, w.zBits()));
+        if (img.directZc) {
+            m.add(new Memory("z_c (direct Zc table)", img.zc.length, w.zBits()));
+        }
         return new ImageFootprint(List.copyOf(m));
     }
 

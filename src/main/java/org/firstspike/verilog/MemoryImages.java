@@ -50,6 +50,8 @@ public final class MemoryImages {
         p.put("MAX_TAPS", Integer.toString(maxTaps(img)));
         p.put("HORIZON", Integer.toString(img.horizon));
         p.put("HI_DEPTH", Integer.toString(img.zHi.length));
+        p.put("ZC_DIRECT", img.directZc ? "1" : "0");
+        p.put("ZC_DEPTH", Integer.toString(img.directZc ? img.zc.length : 1));
         p.put("F", Integer.toString(img.zFractionBits));
         p.put("G", Integer.toString(img.thresholdFractionBits));
         p.put("Z_HALF", "64'd" + img.zHalf);
@@ -77,7 +79,7 @@ public final class MemoryImages {
         {"KERNEL_INIT", "kernel.hex"}, {"CHANBASE_INIT", "chan_base.hex"},
         {"THETA_INIT", "theta.hex"}, {"DEAD_INIT", "dead.hex"}, {"POSSTART_INIT", "pos_start.hex"},
         {"POSLIST_INIT", "pos_list.hex"}, {"POSROW_INIT", "pos_row.hex"}, {"TAPSTART_INIT", "tap_start.hex"}, {"TAPS_INIT", "taps.hex"},
-        {"PADDED_INIT", "padded.hex"}, {"HI_INIT", "z_hi.hex"}, {"LO_INIT", "z_lo.hex"}};
+        {"PADDED_INIT", "padded.hex"}, {"HI_INIT", "z_hi.hex"}, {"LO_INIT", "z_lo.hex"}, {"ZC_INIT", "z_c.hex"}};
 
     /** Writes every image file into {@code dir}. */
     public static void write(HardwareImage img, Path dir) throws IOException {
@@ -120,6 +122,7 @@ public final class MemoryImages {
         bits(dir, "padded.hex", img.padded);
         longs(dir, "z_hi.hex", img.zHi, w.zBits());
         longs(dir, "z_lo.hex", img.zLo, w.zBits());
+        longs(dir, "z_c.hex", img.directZc ? img.zc : new long[1], w.zBits());
     }
 
     /** Whether descriptor word k is a tick (signed: the drop, bias and pad ticks); the others are indices. */

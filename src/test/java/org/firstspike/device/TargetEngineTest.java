@@ -1,6 +1,8 @@
 package org.firstspike.device;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +27,11 @@ class TargetEngineTest {
             assertEquals(8, e.lanes(), name);
             assertEquals(1, e.neuronUnits(), name);
             assertEquals(1, e.stream(), name);
+            assertTrue(e.directZc(), name);
+        }
+        // absent means the factored lookup: the one-lane targets keep their block RAM for the images
+        for (String name : new String[] {"generic-serial", "xc7a35t-serial", "ice40-hx8k", "generic"}) {
+            assertFalse(Targets.load(name).engine().directZc(), name);
         }
     }
 }

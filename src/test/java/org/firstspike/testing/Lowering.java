@@ -55,6 +55,12 @@ public final class Lowering {
     /** As above, with {@code stream} elements per cycle for host input, gather, pooling and output writes. */
     public static Target target(Path dir, String name, int lanes, int units, int stream, int delayBits,
             int maxProductBits, int ticks) {
+        return target(dir, name, lanes, units, stream, delayBits, maxProductBits, ticks, false);
+    }
+
+    /** As above, and whether the Verilog engine's neuron unit reads Zc from the direct table. */
+    public static Target target(Path dir, String name, int lanes, int units, int stream, int delayBits,
+            int maxProductBits, int ticks, boolean directZc) {
         String json = String.format(Locale.ROOT, """
                 {
                   "name": "%s",
@@ -66,9 +72,9 @@ public final class Lowering {
                                  "ram_block_bits": 36864, "spram_blocks": 0, "spram_block_bits": 0, "dsps": 1000 },
                   "clock_mhz": 100,
                   "engine": { "lanes": %d, "neuron_units": %d, "delay_bits": %d, "max_product_bits": %d,
-                              "ticks_per_t_max": %d, "stream_width": %d }
+                              "ticks_per_t_max": %d, "stream_width": %d, "direct_zc_table": %b }
                 }
-                """, name, lanes, units, lanes, units, delayBits, maxProductBits, ticks, stream);
+                """, name, lanes, units, lanes, units, delayBits, maxProductBits, ticks, stream, directZc);
         try {
             Files.createDirectories(dir);
             Path p = dir.resolve(name + ".json");

@@ -46,11 +46,11 @@ class ImageFootprintTest {
         totalMatchesYosys(image("tiny", "generic-serial"), dir.resolve("one"));
     }
 
-    /** With 3 lanes: wide kernel, threshold and dead words, three state banks. */
+    /** With 3 lanes: wide kernel, threshold and dead words, three state banks; and the direct Zc table. */
     @Test
     void totalMatchesTheMemoryBitsYosysFindsWithLanes() throws Exception {
         Network net = TestData.example("tiny");
-        Target t = Lowering.target(dir.resolve("t"), "lanes3", 3, 1, 1, 10, 63, 1024);
+        Target t = Lowering.target(dir.resolve("t"), "lanes3", 3, 1, 1, 10, 63, 1024, true);
         IrProgram ir = Lowering.compile(net, CompileOptions.defaults(), t);
         totalMatchesYosys(HardwareImage.of(SimProgram.of(ir, t.engine())), dir.resolve("three"));
     }
