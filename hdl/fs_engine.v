@@ -568,7 +568,8 @@ module fs_engine #(
     wire [W-1:0] enq_at = state == SETUP2 ? d_btick : g_arr;
     wire [W-1:0] enq_n = state == SETUP2 ? '0 : events;
     fs_event_queue #(.HORIZON(HORIZON), .ENTRIES(MAX_EVENTS), .W(W)) queue (.clk(clk), .clear(commit && state == SETUP1),
-        .bucket_at(state == SETUP2 || state == GATHER), .look(state == SETUP2 ? d_btick : arrival), .at(enq_at), .ptr(ev_done ? ev_next_q : ptr), .n(enq_n),
+        .bucket_at(state == SETUP2 || state == GATHER), .look(state == SETUP2 ? d_btick : arrival), .at(enq_at),
+        .ptr(ev_done ? ev_next_q : ptr), .n(enq_n),
         .elem_in(state == SETUP2 ? d_belem : pair_to_q), .push(enq), .pop(commit && state == TICK),
         .next_tick(next_tick), .head(q_head_q), .elem(ev_elem_q), .next(ev_next_q));
 

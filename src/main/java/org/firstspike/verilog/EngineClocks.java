@@ -15,7 +15,8 @@ import org.firstspike.sim.StageStats;
  * two clocks per piece of its crossing products plus two. Shorter cycles: a core event's later cycles
  * keep the reads that do not change (CoreCycles) — the next chunk of channels, or the next position
  * or bias entry, one clock; the gather's next pair of a run one; a minpool or time-add arrival
- * three; the neuron unit's cycles four (the table lookup of the tick under test from the first clock).
+ * three; the neuron unit's cycles four (the table lookup of the tick under test from the first clock),
+ * two with the direct Zc table (one read).
  * An event that follows another of the same tick (core or merge) starts a clock later in its chain:
  * the last commit of the one before reads its queue entry ahead. A resolution whose range comes from
  * the neuron's state alone (no firing test) takes two.
