@@ -326,7 +326,9 @@ module fs_engine #(
     `FS_RAM(fired_list, W, MAX_OUTPUTS, "")
     `FS_RAM(fired_addr, W, MAX_OUTPUTS, "")           // the fired output's bank address,
     `FS_RAM(fired_lane, LW, MAX_OUTPUTS, "")          // lane
-    `FS_RAM(fired_chunk, W, MAX_OUTPUTS, "")          // and chunk
+    `FS_RAM(fired_chunk, W, MAX_OUTPUTS, "")          // and chunk,
+    `FS_RAM(fired_mark, W, MAX_OUTPUTS, "")           // and its mark and last arrival as the probe read
+    `FS_RAM(fired_last, W, MAX_OUTPUTS, "")           // them: a search's range needs no state read
     // the tick memory, TICK_BITS wide: all ones stands for NEVER, which W bits spell otherwise
     reg [W-1:0] ticks_ra;
     reg ticks_we;
@@ -540,8 +542,10 @@ module fs_engine #(
         range_lo = '0;
         range_hi = '0;
         if (state == SEARCH) begin
-            range_lo = cur_mark <= -2 ? cur_last : cur_mark;
-            range_hi = cur_mark <= -2 ? -2 - cur_mark : probe_tick;
+            // from the fired list alone (the state address comes from it a clock later; a two-clock
+            // unit cycle has no clock to spare for that)
+            range_lo = $signed(fired_mark_q) <= -2 ? fired_last_q : fired_mark_q;
+            range_hi = $signed(fired_mark_q) <= -2 ? -2 - fired_mark_q : probe_tick;
         end else if (state == RESOLVE) begin
             if (r_dead) begin
                 range_lo = d_drop;
@@ -626,6 +630,8 @@ module fs_engine #(
         fired_addr_ra = fired_at;
         fired_lane_ra = fired_at;
         fired_chunk_ra = fired_at;
+        fired_mark_ra = fired_at;
+        fired_last_ra = fired_at;
         case (state)
             // a run's first pair reads its source tick from its second clock, the next pair's from its
             // fourth, and each commit the pair after the next
@@ -672,6 +678,12 @@ module fs_engine #(
         fired_chunk_we = fired_list_we;
         fired_chunk_wa = fired_count;
         fired_chunk_wd = rchunk;
+        fired_mark_we = fired_list_we;
+        fired_mark_wa = fired_count;
+        fired_mark_wd = cur_mark;
+        fired_last_we = fired_list_we;
+        fired_last_wa = fired_count;
+        fired_last_wd = cur_last;
         // the tick memory: host inputs, probe clears, resolved ticks and stage outputs
         ticks_we = 1'b0;
         ticks_wa = d_tbase + idx;

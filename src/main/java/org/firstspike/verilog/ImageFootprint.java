@@ -83,7 +83,7 @@ public record ImageFootprint(List<Memory> memories) {
         m.add(new Memory("queue heads", horizon + 2, word));
         m.add(new Memory("queue occupancy words", (horizon + 2 + 31) / 32, 32));
         m.add(new Memory("queue entries and links", 2 * maxEvents, word));
-        m.add(new Memory("fired_list, fired_addr, fired_chunk", 3 * num(p, "MAX_OUTPUTS"), word));
+        m.add(new Memory("fired_list, fired_addr, fired_chunk, fired_mark, fired_last", 5 * num(p, "MAX_OUTPUTS"), word));
         m.add(new Memory("fired_lane", num(p, "MAX_OUTPUTS"), Math.max(1, 32 - Integer.numberOfLeadingZeros(lanes - 1))));
         // the neuron state: one bank per lane, each as deep as the largest core's bank addresses
         m.add(new Memory("st_a", lanes * maxCore, w.aBits()));
