@@ -328,7 +328,7 @@ module fs_engine #(
     `FS_RAM(fired_lane, LW, MAX_OUTPUTS, "")          // lane
     `FS_RAM(fired_chunk, W, MAX_OUTPUTS, "")          // and chunk,
     `FS_RAM(fired_mark, W, MAX_OUTPUTS, "")           // and its mark and last arrival as the probe read
-    `FS_RAM(fired_last, W, MAX_OUTPUTS, "")           // them: a search's range needs no state read
+    `FS_RAM(fired_last, W, MAX_OUTPUTS, "")           // them (read with the direct Zc table only)
     // the tick memory, TICK_BITS wide: all ones stands for NEVER, which W bits spell otherwise
     reg [W-1:0] ticks_ra;
     reg ticks_we;
@@ -536,16 +536,19 @@ module fs_engine #(
     wire [W-1:0] mid = (lo + hi) >> 1;
     // the search range of neuron idx (resolution) or of the next fired output (after a probe)
     wire [W-1:0] sj = state == SEARCH ? fired_list_q : idx;
+    // a search's fired output: its mark and last arrival from the fired list with the direct Zc table
+    // (the state address comes from the list a clock later, and a two-clock cycle has no clock to
+    // spare), else from that state read (ready in the cycle's third clock)
+    wire signed [W-1:0] s_mark = ZC_DIRECT != 0 ? $signed(fired_mark_q) : cur_mark;
+    wire [W-1:0] s_last = ZC_DIRECT != 0 ? fired_last_q : cur_last;
     reg [W-1:0] range_lo;
     reg [W-1:0] range_hi;
     always @* begin
         range_lo = '0;
         range_hi = '0;
         if (state == SEARCH) begin
-            // from the fired list alone (the state address comes from it a clock later; a two-clock
-            // unit cycle has no clock to spare for that)
-            range_lo = $signed(fired_mark_q) <= -2 ? fired_last_q : fired_mark_q;
-            range_hi = $signed(fired_mark_q) <= -2 ? -2 - fired_mark_q : probe_tick;
+            range_lo = s_mark <= -2 ? s_last : s_mark;
+            range_hi = s_mark <= -2 ? -2 - s_mark : probe_tick;
         end else if (state == RESOLVE) begin
             if (r_dead) begin
                 range_lo = d_drop;
