@@ -4,8 +4,14 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
+import org.firstspike.data.Dataset;
+import org.firstspike.data.Datasets;
 import org.firstspike.diag.Diagnostic;
+import org.firstspike.diag.DiagnosticException;
 import org.firstspike.diag.DiagnosticPrinter;
+import org.firstspike.model.Network;
+import org.firstspike.model.Shape;
+import org.firstspike.tensor.Shapes;
 
 /** Small helpers shared by the commands: operands, integer options, common options. */
 final class CliSupport {
@@ -42,13 +48,30 @@ final class CliSupport {
     }
 
     /** Checks the FILE operand; errors throw, warnings are printed, the network is returned. */
-    static org.firstspike.model.Network network(CommandLine cl, String command, Io io) throws UsageException {
+    static Network network(CommandLine cl, String command, Io io) throws UsageException {
         org.firstspike.dsl.Frontend.Result r = org.firstspike.dsl.Frontend.check(file(cl, command));
         if (!r.ok()) {
             throw new org.firstspike.diag.DiagnosticException(r.diagnostics());
         }
         printWarnings(r.diagnostics(), io);
         return r.network();
+    }
+
+    /**
+     * Opens {@code --data} ({@code dflt} when absent; null makes it required upstream) with
+     * {@code --labels} where the command has it, and checks that a sample is what the network's
+     * input takes: a sample of another shape would otherwise be read as a prefix or run past its end.
+     */
+    static Dataset dataset(CommandLine cl, Network net, String dflt) {
+        Dataset data = Datasets.open(cl.getOptionValue("data", dflt),
+                cl.hasOption("labels") ? Path.of(cl.getOptionValue("labels")) : null);
+        Shape want = net.inputOp().sampleShape();
+        if (data.sampleSize() != want.size()) {
+            throw DiagnosticException.fileError(data.name(), "samples have shape " + Shapes.format(data.sampleShape())
+                    + " but input '" + net.input().name() + "' of " + net.name() + " takes "
+                    + Shapes.format(want.toArray()) + "; give --data a set of that shape");
+        }
+        return data;
     }
 
     static void printWarnings(List<Diagnostic> diagnostics, Io io) {

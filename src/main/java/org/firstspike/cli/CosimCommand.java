@@ -11,7 +11,6 @@ import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.firstspike.data.Dataset;
-import org.firstspike.data.Datasets;
 import org.firstspike.diag.DiagnosticException;
 import org.firstspike.ir.IrProgram;
 import org.firstspike.model.Network;
@@ -77,8 +76,7 @@ final class CosimCommand implements Command {
     @Override
     public int run(CommandLine cl, Io io) throws UsageException {
         Network net = CliSupport.network(cl, name(), io);
-        Dataset data = Datasets.open(cl.getOptionValue("data", "fmnist-test"),
-                cl.hasOption("labels") ? Path.of(cl.getOptionValue("labels")) : null);
+        Dataset data = CliSupport.dataset(cl, net, "fmnist-test");
         int first = CliSupport.intOption(cl, "first", 0, 0);
         int images = Math.min(CliSupport.intOption(cl, "images", 200, 1), Math.max(0, data.count() - first));
         int debug = CliSupport.intOption(cl, "debug", -1, 0);

@@ -7,7 +7,6 @@ import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.firstspike.data.Dataset;
-import org.firstspike.data.Datasets;
 import org.firstspike.diag.DiagnosticException;
 import org.firstspike.model.Network;
 import org.firstspike.reference.FloatReference;
@@ -65,9 +64,7 @@ final class EvalCommand implements Command {
     @Override
     public int run(CommandLine cl, Io io) throws UsageException {
         Network net = CliSupport.network(cl, name(), io);
-        Dataset data = Datasets.open(cl.getOptionValue("data"),
-                cl.hasOption("labels") ? Path.of(cl.getOptionValue("labels")) : null);
-        checkShape(net, data);
+        Dataset data = CliSupport.dataset(cl, net, null);
         int images = Math.min(CliSupport.intOption(cl, "images", data.count(), 1), data.count());
         int threads = CliSupport.intOption(cl, "threads", Runtime.getRuntime().availableProcessors(), 1);
         FloatReference ref = new FloatReference(net);
@@ -90,15 +87,6 @@ final class EvalCommand implements Command {
             io.out().print(EvalText.render(net, data, out, threads, accuracy, golden, why, cl.getOptionValue("golden")));
         }
         return 0;
-    }
-
-    private static void checkShape(Network net, Dataset data) {
-        int[] want = net.inputOp().sampleShape().toArray();
-        if (data.sampleSize() != net.inputOp().sampleShape().size()) {
-            throw DiagnosticException.fileError(data.name(), "samples have shape "
-                    + org.firstspike.tensor.Shapes.format(data.sampleShape()) + " but input '" + net.input().name()
-                    + "' takes " + org.firstspike.tensor.Shapes.format(want));
-        }
     }
 
     private static ObjectNode json(Network net, Dataset data, Evaluation.Outputs out, int threads, double accuracy,

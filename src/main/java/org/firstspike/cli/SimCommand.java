@@ -6,7 +6,6 @@ import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.firstspike.data.Dataset;
-import org.firstspike.data.Datasets;
 import org.firstspike.diag.DiagnosticException;
 import org.firstspike.ir.IrProgram;
 import org.firstspike.ir.MemoryMap;
@@ -58,8 +57,7 @@ final class SimCommand implements Command {
     @Override
     public int run(CommandLine cl, Io io) throws UsageException {
         Network net = CliSupport.network(cl, name(), io);
-        Dataset data = Datasets.open(cl.getOptionValue("data"),
-                cl.hasOption("labels") ? java.nio.file.Path.of(cl.getOptionValue("labels")) : null);
+        Dataset data = CliSupport.dataset(cl, net, null);
         int k = CliSupport.intOption(cl, "image", 0, 0);
         if (k >= data.count()) {
             throw DiagnosticException.fileError(data.name(), "has " + data.count() + " samples; --image " + k

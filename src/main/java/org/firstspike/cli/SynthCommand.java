@@ -7,7 +7,6 @@ import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.firstspike.data.Dataset;
-import org.firstspike.data.Datasets;
 import org.firstspike.device.Targets;
 import org.firstspike.model.Network;
 import org.firstspike.reference.FloatReference;
@@ -116,7 +115,7 @@ final class SynthCommand implements Command {
      */
     private static long[] meanCost(CommandLine cl, Network net, SimProgram program, HardwareImage image)
             throws UsageException {
-        Dataset data = Datasets.open(cl.getOptionValue("data", "fmnist-test"), null);
+        Dataset data = CliSupport.dataset(cl, net, "fmnist-test");
         int images = Math.min(CliSupport.intOption(cl, "images", 100, 1), data.count());
         FloatReference ref = new FloatReference(net);
         Engine engine = new Engine(program, true);

@@ -19,6 +19,8 @@ import org.firstspike.testing.CliRun;
  * already refuses it, and the xc7a35t's 50 blocks hold it).
  */
 class SynthCommandTest {
+    private static final String TINY_DATA = "examples/tiny/inputs.npy";
+
     @TempDir
     Path dir;
 
@@ -26,7 +28,7 @@ class SynthCommandTest {
     void theTinyNetworkSynthesizesForArtix7() {
         Path out = dir.resolve("tiny");
         CliRun r = CliRun.of("synth", "examples/tiny.ttfs", "--target", "xc7a35t-serial", "--images", "3", "--json",
-                "-o", out.toString());
+                "--data", TINY_DATA, "-o", out.toString());
         assertEquals(0, r.code(), r.err());
         JsonNode j = r.json();
         assertEquals("xc7a35t-serial", j.get("target").asText());
@@ -41,7 +43,7 @@ class SynthCommandTest {
         // the engine cycles are the simulator's, as `sim` reports them for the same three images
         long cycles = 0;
         for (int k = 0; k < 3; k++) {
-            CliRun sim = CliRun.of("sim", "examples/tiny.ttfs", "--data", "fmnist-test", "--image", Integer.toString(k),
+            CliRun sim = CliRun.of("sim", "examples/tiny.ttfs", "--data", TINY_DATA, "--image", Integer.toString(k),
                     "--target", "xc7a35t-serial", "--json");
             assertEquals(0, sim.code(), sim.err());
             cycles += sim.json().get("cycles_to_decision").asLong();
