@@ -129,10 +129,14 @@ public record SynthReport(Target target, String top, String family, int luts, In
             ObjectNode w = o.putObject("io_wrapper");
             w.put("in_bits", ioWrapper.inBits());
             w.put("out_bits", ioWrapper.outBits());
+            w.put("top_in_bits", ioWrapper.topInBits());
+            w.put("top_out_bits", ioWrapper.topOutBits());
             w.put("ffs", ioWrapper.ffs());
             w.putPOJO("clocks", ioWrapper.clocks());
             w.put("note", "the top has more I/O than the package has pins: nextpnr placed it inside a serial "
-                    + "I/O wrapper, whose flip-flops are included in lcs (not in luts/ffs)");
+                    + "I/O wrapper carrying its live bits (in_bits of top_in_bits shifted in, out_bits of "
+                    + "top_out_bits read out through a multiplexer), whose flip-flops and multiplexer are included "
+                    + "in lcs (not in luts/ffs)");
         }
         Target.Resources r = target.resources();
         ObjectNode avail = o.putObject("available");
@@ -204,9 +208,10 @@ public record SynthReport(Target target, String top, String family, int luts, In
                             engineCyclesPerImage)));
         }
         if (ioWrapper != null) {
-            s.append(String.format(Locale.ROOT, "  * placed inside a serial I/O wrapper (%d input and %d output bits "
-                    + "shifted, %d FFs): the top has more I/O than the package has pins%n", ioWrapper.inBits(),
-                    ioWrapper.outBits(), ioWrapper.ffs()));
+            s.append(String.format(Locale.ROOT, "  * placed inside a serial I/O wrapper (the live bits: %d of %d "
+                    + "input bits shifted in, %d of %d output bits read out; %d FFs): the top has more I/O than the "
+                    + "package has pins%n", ioWrapper.inBits(), ioWrapper.topInBits(), ioWrapper.outBits(),
+                    ioWrapper.topOutBits(), ioWrapper.ffs()));
         }
         s.append(String.format(Locale.ROOT, "  %-28s %s, %.2f s%s%n", "tools", yosysVersion, yosysSeconds,
                 nextpnrVersion == null ? "" : nextpnrSeconds == null ? "; " + nextpnrVersion + " not run"

@@ -166,9 +166,11 @@ public final class SynthRunner {
             throw nextpnrFailed(top, direct, log, text);
         }
         IoWrapper w = IoWrapper.fromNetlist(readJson(out.resolve("netlist.json")), top);
+        IoWrapper.Info info = w.info();
         progress.accept(String.format(Locale.ROOT, "nextpnr-ice40: %s has %d I/O bits, more than the %s package "
-                + "has pins; placing it in a serial I/O wrapper", top, w.inBits() + w.outBits() + w.info().clocks()
-                .size(), target.devicePackage()));
+                + "has pins; placing it in a serial I/O wrapper (%d live input and %d live output bits)", top,
+                info.topInBits() + info.topOutBits() + info.clocks().size(), target.devicePackage(), info.inBits(),
+                info.outBits()));
         write(out.resolve("io_wrapper.v"), w.verilog());
         String ys = "# FirstSpike synth: " + top + " inside " + IoWrapper.MODULE + " for nextpnr on " + target.name()
                 + "\nread_verilog -sv " + String.join(" ", sources) + " " + o + "/io_wrapper.v\n"

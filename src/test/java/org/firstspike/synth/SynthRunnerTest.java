@@ -138,6 +138,8 @@ class SynthRunnerTest {
         assertNotNull(r.ioWrapper(), "fs_sdp_ram has more I/O than sg48 pins");
         assertEquals(1 + 8 + 16 + 1 + 8, r.ioWrapper().inBits());
         assertEquals(16, r.ioWrapper().outBits());
+        assertEquals(r.ioWrapper().inBits(), r.ioWrapper().topInBits(), "a RAM reads every input bit");
+        assertEquals(16, r.json().get("io_wrapper").get("top_out_bits").asInt());
         assertEquals(List.of("clk"), r.ioWrapper().clocks());
         assertTrue(r.brams() >= 1);
         assertTrue(r.fmaxMhz() != null && r.fmaxMhz() > 0);
