@@ -16,9 +16,13 @@ final class HardwareEvalText {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format("%s on %s: %d images in %.1f s; hardware: %s%n", network, data, r.images(), r.seconds(),
                 config));
-        sb.append(String.format("  reference accuracy  %.2f%%%n", 100 * r.referenceAccuracy()));
-        sb.append(String.format("  hardware accuracy   %.2f%%  (%+.2f points)%n", 100 * r.hardwareAccuracy(),
-                100 * (r.hardwareAccuracy() - r.referenceAccuracy())));
+        if (Double.isNaN(r.referenceAccuracy())) {
+            sb.append("  accuracy            none: the data set has no labels (--labels FILE.npy)\n");
+        } else {
+            sb.append(String.format("  reference accuracy  %.2f%%%n", 100 * r.referenceAccuracy()));
+            sb.append(String.format("  hardware accuracy   %.2f%%  (%+.2f points)%n", 100 * r.hardwareAccuracy(),
+                    100 * (r.hardwareAccuracy() - r.referenceAccuracy())));
+        }
         sb.append(String.format("  class agreement     %.2f%%%n", 100 * r.classAgreement()));
         sb.append(String.format("  cycles per image    %,.0f to the decision (%,.0f without early exit); limit %,.0f "
                 + "(synaptic events before the decision ÷ %d lanes): %.2f× the limit%n", r.cyclesPerImage(),

@@ -17,11 +17,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Every command that runs samples checks their shape against the network's input before it
- * computes or writes anything, and the tiny example's own data set (examples/tiny/inputs.npy)
- * runs: its sample 0 is the case tiny.ttfs solves on paper.
+ * Data sets on the command line: every command that runs samples checks their shape against the
+ * network's input before it computes or writes anything; the tiny example's own data set
+ * (examples/tiny/inputs.npy, no labels) runs, its sample 0 the case tiny.ttfs solves on paper, and
+ * a report over it says there is no accuracy rather than printing NaN.
  */
-class DataShapeCliTest {
+class DataSetCliTest {
     @TempDir
     Path dir;
 
@@ -56,5 +57,19 @@ class DataShapeCliTest {
         assertEquals(0, j.get("decision").asInt());
         double tick = j.get("tick_length").asDouble();
         assertEquals(Math.log(14), j.get("decision_tick").asLong() * tick, 4 * tick, j.toString());
+    }
+
+    @Test
+    void anUnlabelledSetHasNoAccuracy() {
+        CliRun text = CliRun.of("eval", "examples/tiny.ttfs", "--data", "examples/tiny/inputs.npy", "--hardware",
+                "--target", "generic-serial");
+        assertEquals(0, text.code(), text.err());
+        assertTrue(text.out().contains("none: the data set has no labels"), text.out());
+        assertFalse(text.out().contains("NaN"), text.out());
+        CliRun json = CliRun.of("eval", "examples/tiny.ttfs", "--data", "examples/tiny/inputs.npy", "--hardware",
+                "--target", "generic-serial", "--json");
+        assertEquals(0, json.code(), json.err());
+        assertTrue(json.json().get("reference_accuracy").isNull(), json.out());
+        assertEquals(100, json.json().get("images").asInt());
     }
 }
