@@ -74,6 +74,16 @@ final class CliSupport {
         return data;
     }
 
+    /** The host's input ticks of samples first .. first + n − 1: what the engine is fed. */
+    static List<int[]> hostTicks(Network net, org.firstspike.ir.IrProgram ir, Dataset data, int first, int n) {
+        org.firstspike.reference.FloatReference ref = new org.firstspike.reference.FloatReference(net);
+        List<int[]> inputs = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            inputs.add(org.firstspike.sim.HostInput.ticks(ref.inputTimes(data.sample(first + i)), ir));
+        }
+        return inputs;
+    }
+
     static void printWarnings(List<Diagnostic> diagnostics, Io io) {
         List<Diagnostic> warnings = diagnostics.stream().filter(d -> !d.isError()).toList();
         if (!warnings.isEmpty()) {

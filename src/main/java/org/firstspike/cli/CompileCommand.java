@@ -32,7 +32,9 @@ final class CompileCommand implements Command {
     @Override
     public String details() {
         return "-o DIR writes a self-contained Verilog project for --target (--emit verilog, the default): the "
-                + "engine, the generated top, its memory images, a Verilator testbench, build.sh and a README. "
+                + "engine, the generated top, its memory images, a Verilator testbench, build.sh and a README; with "
+                + "--data SET [--images N] also the samples' input events and the simulator's results for them, "
+                + "which build.sh checks the Verilog against. "
                 + "--emit ir -o DIR writes DIR/<network>.ir.json instead. --print-passes lists the pipeline; "
                 + "--print-after NAME prints the IR after that pass (all for every pass).";
     }
@@ -42,6 +44,11 @@ final class CompileCommand implements Command {
         Options o = new Options()
                 .addOption(Option.builder().longOpt("emit").hasArg().argName("WHAT").desc("what -o writes: verilog (default) or ir").build())
                 .addOption(Option.builder("o").longOpt("output").hasArg().argName("DIR").desc("output directory").build())
+                .addOption(Option.builder().longOpt("data").hasArg().argName("SET")
+                        .desc("with -o: write these samples' input events (inputs.txt) and the simulator's results "
+                                + "for them (expected.txt), which the project's build.sh checks").build())
+                .addOption(Option.builder().longOpt("images").hasArg().argName("N")
+                        .desc("with --data: the first N samples (default 20)").build())
                 .addOption(Option.builder().longOpt("print-passes").desc("list the passes and exit").build())
                 .addOption(Option.builder().longOpt("print-after").hasArg().argName("NAME")
                         .desc("print the IR after pass NAME (or all)").build());
@@ -76,13 +83,17 @@ final class CompileCommand implements Command {
         if (cl.hasOption("emit") && !cl.hasOption("output")) {
             throw new UsageException("--emit " + emit + " needs -o DIR");
         }
+        if (cl.hasOption("data") && (!cl.hasOption("output") || emit.equals("ir"))) {
+            throw new UsageException("--data writes the Verilog project's inputs.txt and expected.txt: it needs -o DIR "
+                    + "and --emit verilog");
+        }
         if (cl.hasOption("output")) {
             Path out = Path.of(cl.getOptionValue("output"));
             if (emit.equals("ir")) {
                 OutputDirectory.replace(out, tmp -> Files.writeString(tmp.resolve(c.ir().name() + ".ir.json"),
                         IrJson.write(c.ir())));
             } else {
-                String fit = verilog(c, out);
+                String fit = verilog(c, out, cl, net);
                 io.err().println("wrote the Verilog project to " + out + " (see its README.md)");
                 io.err().println(fit);
             }
@@ -91,7 +102,7 @@ final class CompileCommand implements Command {
     }
 
     /** Writes the project; returns a line on its memories against the target's block RAM. */
-    static String verilog(Compilation c, Path out) throws UsageException {
+    static String verilog(Compilation c, Path out, CommandLine cl, Network net) throws UsageException {
         org.firstspike.sim.HardwareImage image;
         try {
             image = org.firstspike.sim.HardwareImage.of(org.firstspike.sim.SimProgram.of(c.ir(), c.target().engine()));
@@ -101,7 +112,19 @@ final class CompileCommand implements Command {
                     + "ice40-hx8k");
         }
         org.firstspike.verilog.EngineProject project = new org.firstspike.verilog.EngineProject(image, c.ir().name());
-        OutputDirectory.replace(out, tmp -> project.writeForUser(tmp, c.target().name()));
+        String inputs = "0\n";
+        String expected = null;
+        if (cl.hasOption("data")) {
+            org.firstspike.data.Dataset data = CliSupport.dataset(cl, net, null);
+            int n = Math.min(CliSupport.intOption(cl, "images", 20, 1), data.count());
+            java.util.List<int[]> ticks = CliSupport.hostTicks(net, c.ir(), data, 0, n);
+            inputs = org.firstspike.verilog.TestbenchFiles.inputs(ticks, image);
+            expected = org.firstspike.verilog.TestbenchFiles.expected(
+                    org.firstspike.sim.SimProgram.of(c.ir(), c.target().engine()), ticks);
+        }
+        String in = inputs;
+        String exp = expected;
+        OutputDirectory.replace(out, tmp -> project.writeForUser(tmp, c.target().name(), in, exp));
         org.firstspike.verilog.ImageFootprint f = org.firstspike.verilog.ImageFootprint.of(image);
         String misfit = f.misfit(c.target());
         return misfit == null

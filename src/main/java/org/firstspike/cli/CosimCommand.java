@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
@@ -14,10 +13,8 @@ import org.firstspike.data.Dataset;
 import org.firstspike.diag.DiagnosticException;
 import org.firstspike.ir.IrProgram;
 import org.firstspike.model.Network;
-import org.firstspike.reference.FloatReference;
 import org.firstspike.report.Json;
 import org.firstspike.sim.HardwareImage;
-import org.firstspike.sim.HostInput;
 import org.firstspike.sim.SimProgram;
 import org.firstspike.verilog.Cosim;
 import org.firstspike.verilog.Verilator;
@@ -87,11 +84,7 @@ final class CosimCommand implements Command {
         Compilation c = HardwareOptions.compile(net, cl, DEFAULT_TARGET, (p, ir) -> { });
         IrProgram ir = c.ir();
         SimProgram program = SimProgram.of(ir, c.target().engine());
-        FloatReference ref = new FloatReference(net);
-        List<int[]> inputs = new ArrayList<>();
-        for (int i = 0; i < images; i++) {
-            inputs.add(HostInput.ticks(ref.inputTimes(data.sample(first + i)), ir));
-        }
+        List<int[]> inputs = CliSupport.hostTicks(net, ir, data, first, images);
         Path dir = workDir(cl);
         try {
             if (cl.hasOption("trace")) {

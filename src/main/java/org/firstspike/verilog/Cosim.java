@@ -78,20 +78,7 @@ public final class Cosim {
     /** As above; {@code hostGaps} > 0 makes the testbench a slow host, up to that many idle clocks per event. */
     public List<ImageResult> run(Path dir, List<int[]> inputs, int dumpImage, boolean trace, int hostGaps,
             IntConsumer progress) throws IOException, Verilator.ToolException {
-        // the host's events: every input that spikes (the others carry the no-spike tick)
-        StringBuilder in = new StringBuilder().append(inputs.size()).append('\n');
-        for (int[] ticks : inputs) {
-            int events = 0;
-            StringBuilder pairs = new StringBuilder();
-            for (int e = 0; e < ticks.length; e++) {
-                if (ticks[e] != image.inputNoSpikeTick) {
-                    pairs.append(' ').append(e).append(' ').append(ticks[e]);
-                    events++;
-                }
-            }
-            in.append(events).append(pairs).append('\n');
-        }
-        Files.writeString(dir.resolve("inputs.txt"), in.toString());
+        Files.writeString(dir.resolve("inputs.txt"), TestbenchFiles.inputs(inputs, image));
         Files.deleteIfExists(dir.resolve("dump.txt"));
         int[] seen = {0};
         List<String> plusargs = new ArrayList<>();
@@ -169,12 +156,7 @@ public final class Cosim {
         if (h == null) {
             return "the Verilog engine reported nothing";
         }
-        TreeMap<Integer, Integer> expected = new TreeMap<>();
-        for (int j = 0; j < outTicks.length && r.decisionTick() >= 0; j++) {
-            if (outTicks[j] <= r.decisionTick()) {
-                expected.put(j, outTicks[j]);
-            }
-        }
+        TreeMap<Integer, Integer> expected = TestbenchFiles.outputSpikes(r, outTicks);
         if (!expected.equals(h.spikes())) {
             for (int j = 0; j < outTicks.length; j++) {
                 Integer want = expected.get(j);

@@ -50,17 +50,38 @@ public final class EngineProject {
         Files.writeString(dir.resolve("fs_top.v"), top());
     }
 
-    /** The project as a user gets it from `compile -o DIR`: the files above, build.sh and a README. */
-    public void writeForUser(Path dir, String target) throws IOException {
+    /**
+     * The project as a user gets it from `compile -o DIR`: the files above, build.sh and a README, with
+     * {@code inputs} as inputs.txt and, if not null, {@code expected} (the simulator's results for
+     * them) as expected.txt, which build.sh compares with the testbench's results.txt.
+     */
+    public void writeForUser(Path dir, String target, String inputs, String expected) throws IOException {
         write(dir);
-        Files.writeString(dir.resolve("inputs.txt"), "0\n");
+        Files.writeString(dir.resolve("inputs.txt"), inputs);
+        if (expected != null) {
+            Files.writeString(dir.resolve("expected.txt"), expected);
+        }
         Path build = dir.resolve("build.sh");
-        Files.writeString(build, "#!/bin/sh\n# Builds the Verilator testbench (obj/Vtb_cosim) and runs the images of inputs.txt.\n"
+        Files.writeString(build, "#!/bin/sh\n# Builds the Verilator testbench (obj/Vtb_cosim), runs the images of inputs.txt and,\n"
+                + "# if expected.txt is here, checks results.txt against it.\n"
                 + "set -e\ncd \"$(dirname \"$0\")\"\n" + String.join(" ", Verilator.buildCommand(sources()))
-                + "\n./obj/Vtb_cosim \"$@\"\n");
+                + "\n./obj/Vtb_cosim \"$@\"\n" + CHECK);
         build.toFile().setExecutable(true);
         Files.writeString(dir.resolve("README.md"), readme(target));
     }
+
+    /** build.sh's last step: results.txt against the simulator's expected.txt. */
+    private static final String CHECK = """
+            if [ -f expected.txt ]; then
+              if cmp -s expected.txt results.txt; then
+                echo "results.txt: $(grep -c '^image' results.txt) images identical to FirstSpike's simulator (expected.txt)"
+              else
+                echo "results.txt differs from FirstSpike's simulator (expected.txt); first differences:" >&2
+                diff expected.txt results.txt | head -n 8 >&2 || true
+                exit 1
+              fi
+            fi
+            """;
 
     private String readme(String target) {
         return """
@@ -78,7 +99,8 @@ public final class EngineProject {
                 | %s | its units: delay registers, event queue, first-spike pooling and time-add, neuron state, output decoder, synapse lane, block RAM, membrane tables, firing test (FirstSpike's `hdl/README.md`) |
                 | `mem/*.hex` | stage descriptors, feeds, pairs, kernel rows and position lists, bias lists, thresholds, windows, tables |
                 | `tb_cosim.sv` | a Verilator testbench: images from `inputs.txt`, results to `results.txt` |
-                | `build.sh` | builds the testbench with Verilator and runs it (`./build.sh +dump=K` also writes `dump.txt`) |
+                | `inputs.txt`, `expected.txt` | input spike events of the images `compile --data` took, and the results FirstSpike's simulator predicts for them |
+                | `build.sh` | builds the testbench with Verilator, runs it and checks `results.txt` against `expected.txt` (`./build.sh +dump=K` also writes `dump.txt`) |
 
                 ## Interface of `fs_top`
 
@@ -100,9 +122,13 @@ public final class EngineProject {
                 ## inputs.txt and results.txt
 
                 `inputs.txt` holds the number of images, then per image the number of its input spike events and
-                that many pairs `element tick` (elements ascending). `firstspike cosim FILE --work DIR` writes one
-                from a data set and compares the results. `results.txt` holds per image
-                `image K decision C tick T cycles N clocks M`, then `spike J T` for each output event.
+                that many pairs `element tick` (elements ascending). `firstspike compile FILE --data SET
+                --images N -o DIR` writes one from a data set, with `expected.txt`; without `--data` it is empty.
+                `results.txt` holds per image `image K decision C tick T cycles N clocks M` (T is −1 when no
+                output fired), then `spike J T` for each output event; `expected.txt` is the same for the
+                simulator, so `./build.sh` ends with either "N images identical to FirstSpike's simulator" or
+                the first differing lines and exit status 1. `firstspike cosim` does this and names the first
+                divergent event.
                 """.formatted(network, target, image.lanes, image.lanes == 1 ? "lane" : "lanes", units(),
                 image.stages.get(0).size(), image.inputNoSpikeTick);
     }

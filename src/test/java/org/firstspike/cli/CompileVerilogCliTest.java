@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.firstspike.testing.Hdl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.firstspike.testing.CliRun;
@@ -12,7 +15,8 @@ import org.firstspike.testing.CliRun;
 /**
  * `compile -o DIR` writes the Verilog project and says whether the engine's memories fit the
  * target's block RAM: the tiny example does, the seed model's (1.82 Mbit, its largest memory the kernel
- * rows) do not fit an Artix-7 with 45 BRAM36.
+ * rows) do not fit an Artix-7 with 45 BRAM36. With --data the project checks itself: build.sh runs
+ * the Verilog on the samples and compares with the simulator's expected.txt.
  */
 class CompileVerilogCliTest {
     @TempDir
@@ -37,5 +41,42 @@ class CompileVerilogCliTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("kernel") && r.err().contains("will not synthesize for artix-45"), r.err());
         assertTrue(Files.exists(out.resolve("fs_top.v")));
+    }
+
+    @Test
+    void aProjectWithDataChecksItselfAgainstTheSimulator() throws Exception {
+        Path out = dir.resolve("tiny");
+        CliRun r = CliRun.of("compile", "examples/tiny.ttfs", "--target", "ice40-hx8k", "--data",
+                "examples/tiny/inputs.npy", "--images", "30", "-o", out.toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> expected = Files.readAllLines(out.resolve("expected.txt"));
+        assertEquals(30, expected.stream().filter(l -> l.startsWith("image ")).count());
+        // sample 0 is the case tiny.ttfs solves on paper: class 0
+        assertTrue(expected.get(0).startsWith("image 0 decision 0 tick "), expected.get(0));
+        Hdl.Run ok = Hdl.run(out, List.of("sh", "build.sh"), 600);
+        assertEquals(0, ok.code(), ok.output());
+        assertTrue(ok.output().contains("results.txt: 30 images identical to FirstSpike's simulator"), ok.output());
+        // one clock off in image 5's expectation: build.sh must notice
+        List<String> wrong = new ArrayList<>();
+        for (String l : expected) {
+            if (l.startsWith("image 5 ")) {
+                String[] w = l.split(" ");
+                w[w.length - 1] = Long.toString(Long.parseLong(w[w.length - 1]) + 1);
+                l = String.join(" ", w);
+            }
+            wrong.add(l);
+        }
+        Files.write(out.resolve("expected.txt"), wrong);
+        Hdl.Run bad = Hdl.run(out, List.of("sh", "build.sh"), 600);
+        assertEquals(1, bad.code(), bad.output());
+        assertTrue(bad.output().contains("differs from FirstSpike's simulator") && bad.output().contains("image 5 "),
+                bad.output());
+    }
+
+    @Test
+    void dataNeedsAVerilogProject() {
+        CliRun r = CliRun.of("compile", "examples/tiny.ttfs", "--data", "examples/tiny/inputs.npy");
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("--data writes the Verilog project's inputs.txt"), r.err());
     }
 }
