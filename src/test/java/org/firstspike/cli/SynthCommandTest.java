@@ -13,7 +13,8 @@ import org.firstspike.testing.CliRun;
 
 /**
  * `firstspike synth` end to end: the tiny example's generated engine through Yosys for the Artix-7
- * one-lane target (fields of the issue, µs = clocks / the stated clock), and the seed model refused
+ * one-lane target (fields of the issue, µs = clocks / the stated clock) and through Yosys and nextpnr
+ * for the UP5K (it places, with nextpnr's Fmax), and the seed model refused
  * before synthesis because its memory images exceed the device, with nothing written: on a 45-BRAM36
  * Artix-7 (1.66 Mbit against its 1.82 Mbit of images; on ice40-up5k the compiler's place-cores pass
  * already refuses it, and the xc7a35t's 50 blocks hold it).
@@ -50,6 +51,28 @@ class SynthCommandTest {
         }
         assertEquals(Math.round(cycles / 3.0), j.get("engine_cycles_per_image").asLong());
         assertTrue(Files.exists(out.resolve("rtl").resolve("fs_top.v")));
+    }
+
+    /**
+     * The README's UP5K row: with 10 table bits the tiny engine places on the UP5K inside the serial
+     * I/O wrapper, which carries only the top's live bits, and nextpnr gives its Fmax.
+     */
+    @Test
+    void theTinyNetworkPlacesOnTheUp5kWithTenTableBits() {
+        Path out = dir.resolve("up5k");
+        CliRun r = CliRun.of("synth", "examples/tiny.ttfs", "--target", "ice40-up5k", "--z-fraction-bits", "10",
+                "--images", "10", "--json", "--data", TINY_DATA, "-o", out.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = r.json();
+        assertTrue(j.get("fits").asBoolean(), j.toString());
+        assertTrue(j.get("lcs").asInt() <= 5280, j.toString());
+        assertTrue(j.get("dsps").asInt() <= 8, j.toString());
+        double fmax = j.get("fmax_mhz").asDouble();
+        assertTrue(fmax > 0 && j.get("fmax_source").asText().contains("nextpnr"), j.toString());
+        assertEquals(j.get("clocks_per_image").asDouble() / fmax, j.get("us_per_image").asDouble(), 1e-6);
+        JsonNode w = j.get("io_wrapper");
+        assertTrue(w.get("in_bits").asInt() < w.get("top_in_bits").asInt()
+                && w.get("out_bits").asInt() < w.get("top_out_bits").asInt(), "only live bits wrapped: " + w);
     }
 
     @Test
