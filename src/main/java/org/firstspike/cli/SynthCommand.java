@@ -9,11 +9,9 @@ import org.apache.commons.cli.Options;
 import org.firstspike.data.Dataset;
 import org.firstspike.device.Targets;
 import org.firstspike.model.Network;
-import org.firstspike.reference.FloatReference;
 import org.firstspike.report.Json;
 import org.firstspike.sim.Engine;
 import org.firstspike.sim.HardwareImage;
-import org.firstspike.sim.HostInput;
 import org.firstspike.sim.SimProgram;
 import org.firstspike.sim.SimResult;
 import org.firstspike.synth.SynthException;
@@ -117,12 +115,11 @@ final class SynthCommand implements Command {
             throws UsageException {
         Dataset data = CliSupport.dataset(cl, net, "fmnist-test");
         int images = Math.min(CliSupport.intOption(cl, "images", 100, 1), data.count());
-        FloatReference ref = new FloatReference(net);
         Engine engine = new Engine(program, true);
         long cycles = 0;
         long clocks = 0;
-        for (int i = 0; i < images; i++) {
-            SimResult r = engine.run(HostInput.ticks(ref.inputTimes(data.sample(i)), program.ir()), false);
+        for (int[] ticks : CliSupport.hostTicks(net, program.ir(), data, 0, images)) {
+            SimResult r = engine.run(ticks, false);
             cycles += r.cyclesToDecision();
             clocks += EngineClocks.clocks(image, r);
         }

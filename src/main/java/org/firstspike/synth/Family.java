@@ -43,7 +43,7 @@ enum Family {
      */
     String synthesize(String top, String netlist, boolean dsp) {
         return switch (this) {
-            // -abc9: timing-driven LUT mapping; on the tiny network's HX8K engine 19.5 MHz instead of
+            // -abc9: timing-driven LUT mapping; on the tiny network's HX8K engine 17.9 MHz instead of
             // 16.2 and 5 % fewer logic cells (README, synthesis table)
             case ICE40 -> "synth_ice40 -top " + top + (dsp ? " -dsp" : "") + " -abc9 -json " + netlist + "\n";
             // Writable memories of at most 256 words go to LUT RAM: Yosys would give each its own
