@@ -20,7 +20,8 @@
 // → kernel row → neuron state) settles one memory per clock, and every register
 // and memory write happens in the cycle's last clock. Nothing architectural changes before then, so
 // the engine computes exactly what one-clock combinational reads would. A host cycle takes one
-// clock, a minpool output write POOL_PHASES (one per window tap), a decoder cycle DECODE_PHASES
+// clock, a minpool output write one clock per tap of its window plus four (two fewer when it follows
+// a write of the same channel, one fewer after a channel's last: see pool_ahead), a decoder cycle DECODE_PHASES
 // (its crossing products piece by piece on the firing test's multiplier). `clocks` counts them all
 // (docs/architecture.md §6.1 gives the formula the simulator uses to predict it).
 //
@@ -147,7 +148,7 @@ module fs_engine #(
     // clock: its next chunk of channels, or its next position (bias entry), takes one clock
     localparam integer PHASES = 5;
     // a minpool write: window start, then one tap per clock, its arrival a clock later, then commit
-    localparam integer POOL_PHASES = MAX_TAPS + 4;
+    // (its window's taps + 4 clocks; pool_ahead starts the next write one or two clocks in)
     // a minpool or time-add arrival: its queue entry, the element's sum and count, then commit
     localparam integer MERGE_PHASES = 3;
     // a neuron-unit cycle (probe, search, resolution, search step): the table looks up the tick under
@@ -268,11 +269,12 @@ module fs_engine #(
     localparam integer SWEEP = MAX_CORE > MAX_MERGE ? MAX_CORE : MAX_MERGE;
     wire scrubbing = SCRUB != 0 && state == HOST && sweep < W'(SWEEP);
     wire pool_write = state == WRITE && d_kind == 2;
+    wire [15:0] pool_last;                 // a minpool write's commit clock (below)
     // the host's element idx: its event's tick, or the no-spike tick once the next event is further on
     wire host_take = state == HOST && in_valid && in_elem == 32'(idx);
     wire host_step = host_take || state == HOST && (in_valid && in_elem > 32'(idx) || in_end);
     assign in_ready = host_take;
-    wire [15:0] last_ph = host_state ? 16'd0 : state == OUTPUT ? 16'd1 : pool_write ? 16'(POOL_PHASES - 1)
+    wire [15:0] last_ph = host_state ? 16'd0 : state == OUTPUT ? 16'd1 : pool_write ? pool_last
         : state == DECODE ? 16'(DECODE_PHASES - 1) : state == EVENT && d_kind != 1 ? 16'(MERGE_PHASES - 1)
         : state == RESOLVE && r_quick ? 16'(QUICK_PHASES - 1) : unit_cycle ? 16'(UNIT_PHASES - 1) : 16'(PHASES - 1);
     wire commit = ph == last_ph;
@@ -322,6 +324,10 @@ module fs_engine #(
     `FS_LIST(tap_start, W, TAP_STARTS, TAPSTART_INIT)
     `FS_ROM(taps, W, TAP_ENTRIES, TAPS_INIT)
     `FS_ROM(padded, 1, PADDED, PADDED_INIT)
+    // a minpool write commits once its window's taps (its tap list's length, read from the first or,
+    // streamed, the second clock; at least 3: the commit follows the last tap's arrival) have arrived
+    wire [W-1:0] pool_taps = tap_start_nq - tap_start_q;
+    assign pool_last = pool_taps > W'(MAX_TAPS) ? 16'(MAX_TAPS + 3) : 16'(pool_taps) + 16'd3;
     // working memories
     `FS_RAM(fired_list, W, MAX_OUTPUTS, "")
     `FS_RAM(fired_addr, W, MAX_OUTPUTS, "")           // the fired output's bank address,
@@ -470,7 +476,13 @@ module fs_engine #(
     // same tick (core or merge) starts one clock into its chain, with Z(tick) kept
     wire ev_done = commit && state == EVENT && (d_kind != 1 || last_of_event);
     wire follow_on = ev_done && ev_next_q != NIL;
-    wire [15:0] next_ph = ev_step || gather_step ? 16'(PHASES - 1) : follow_on ? 16'd1 : 16'd0;
+    // a minpool write's commit reads the next write's tap range and pad flag ahead and, within a
+    // channel, its first tap too (a window's taps follow the previous window's in the tap list), so
+    // the next write starts two clocks in (one after a channel's last window)
+    wire pool_ahead = commit && pool_write && idx + 1 != d_size;
+    wire pool_wrap = rpos + 1 == d_positions;
+    wire [15:0] next_ph = ev_step || gather_step ? 16'(PHASES - 1) : follow_on ? 16'd1
+        : pool_ahead ? (pool_wrap ? 16'd1 : 16'd2) : 16'd0;
     wire ev_any = ev_bias ? fan_len != 0 : npos != 0;
     wire ev_cycle = commit && state == EVENT && d_kind == 1;
     genvar li;
@@ -598,7 +610,7 @@ module fs_engine #(
     fs_merge_unit #(.DEPTH(MAX_MERGE), .W(W), .EP_BITS(EP_BITS), .C_BITS(COUNT_BITS)) merge (.clk(clk), .epoch(epoch),
         .add(d_kind != 2), .scrub_addr(sweep), .scrub(scrubbing),
         .addr(merge_ra), .sum(merge_sum), .count(merge_count), .tick(tick),
-        .arrive(commit && state == EVENT && d_kind != 1), .window_start(ph == 16'd0), .tap(tap_in),
+        .arrive(commit && state == EVENT && d_kind != 1), .window_start(ph == 16'd0 || pool_ahead), .tap(tap_in),
         .padded(padded_q != 0), .pad_tick(d_padtick), .operands(d_operands), .window_min(merge_min),
         .out_tick(merge_tick));
 
@@ -629,6 +641,11 @@ module fs_engine #(
         tap_start_ra = d_winbase + rpos;
         padded_ra = d_padbase + rpos;
         taps_ra = tap_start_q + W'(ph) - W'(1);
+        if (pool_ahead) begin
+            tap_start_ra = d_winbase + (pool_wrap ? '0 : rpos + 1);
+            padded_ra = d_padbase + (pool_wrap ? '0 : rpos + 1);
+            taps_ra = tap_start_nq;
+        end
         fired_list_ra = fired_at;
         fired_addr_ra = fired_at;
         fired_lane_ra = fired_at;

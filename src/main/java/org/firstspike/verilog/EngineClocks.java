@@ -11,7 +11,9 @@ import org.firstspike.sim.StageStats;
  * Clocks the Verilog engine spends on an image, from the simulator's engine cycles
  * (docs/architecture.md §6.1). Its memories are block RAM with registered reads, so a cycle spans
  * as many clocks as its chain of dependent reads plus the commit: {@link #PHASES} in general; the
- * host's input one clock; a minpool output write one clock per window tap plus four; a decoder cycle
+ * host's input one clock; a minpool output write one clock per tap of its window plus four, less two
+ * when it follows a write of the same channel (the commit before read its tap range and first tap
+ * ahead) and one when it starts a channel after the first (its tap range read ahead); a decoder cycle
  * two clocks per piece of its crossing products plus two. Shorter cycles: a core event's later cycles
  * keep the reads that do not change (CoreCycles) — the next chunk of channels, or the next position
  * or bias entry, one clock; the gather's next pair of a run one; a minpool or time-add arrival
@@ -20,7 +22,7 @@ import org.firstspike.sim.StageStats;
  * An event that follows another of the same tick (core or merge) starts a clock later in its chain:
  * the last commit of the one before reads its queue entry ahead. A resolution whose range comes from
  * the neuron's state alone (no firing test) takes two.
- * Must match hdl/fs_engine.v (PHASES, POOL_PHASES, DECODE_PHASES, MERGE_PHASES, UNIT_PHASES, next_ph);
+ * Must match hdl/fs_engine.v (PHASES, pool_last, DECODE_PHASES, MERGE_PHASES, UNIT_PHASES, next_ph);
  * co-simulation checks it on every image.
  */
 public final class EngineClocks {
@@ -50,7 +52,7 @@ public final class EngineClocks {
     public static long clocks(HardwareImage img, SimResult r) {
         long inputs = img.stages.get(0).size();
         CoreCycles core = r.coreCyclesToDecision();
-        return inputs + PHASES * (r.cyclesToDecision() - inputs) + (poolPhases(img) - PHASES) * poolWrites(img)
+        return inputs + PHASES * (r.cyclesToDecision() - inputs) + poolClocks(img) - PHASES * poolWrites(img)
                 + (decodePhases(img) - PHASES) * outputs(img) - (PHASES - POSITION_STEP) * core.positionSteps()
                 - (PHASES - CHUNK_STEP) * core.chunkSteps() - (PHASES - unitPhases(img)) * core.unitCycles()
                 - (PHASES - PAIR_STEP) * pairSteps(img) - (PHASES - MERGE_PHASES) * mergeEvents(img, r)
@@ -111,9 +113,33 @@ public final class EngineClocks {
                 HardwareImage.StageDescriptor::size).sum();
     }
 
-    /** Clocks of one minpool output write. */
-    public static int poolPhases(HardwareImage img) {
-        return MemoryImages.maxTaps(img) + 4;
+    /** Clocks a minpool write streamed after one of the same channel saves: its tap range and first tap were read ahead. */
+    public static final int POOL_STREAM_AHEAD = 2;
+    /** Clocks a minpool write that starts a later channel saves: its tap range was read ahead. */
+    public static final int POOL_CHANNEL_AHEAD = 1;
+
+    /**
+     * Clocks of the minpool output writes before the output core: per write its window's taps plus
+     * four, less the read-ahead of the writes that follow another.
+     */
+    static long poolClocks(HardwareImage img) {
+        long n = 0;
+        for (HardwareImage.StageDescriptor d : img.stages) {
+            if (d.output()) {
+                break;
+            }
+            if (d.kind() == HardwareImage.KIND_MINPOOL) {
+                int pixels = d.positions();
+                long channels = d.size() / pixels;
+                long perChannel = 0;
+                for (int q = 0; q < pixels; q++) {
+                    perChannel += img.tapStart[d.tapStartBase() + q + 1] - img.tapStart[d.tapStartBase() + q] + 4;
+                }
+                n += channels * perChannel - POOL_STREAM_AHEAD * channels * (pixels - 1)
+                        - POOL_CHANNEL_AHEAD * (channels - 1);
+            }
+        }
+        return n;
     }
 
     /** Minpool output writes before the output core: every element of every such stage, one cycle each. */
