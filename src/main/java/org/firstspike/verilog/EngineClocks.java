@@ -124,35 +124,26 @@ public final class EngineClocks {
      */
     static long poolClocks(HardwareImage img) {
         long n = 0;
-        for (HardwareImage.StageDescriptor d : img.stages) {
-            if (d.output()) {
-                break;
+        for (HardwareImage.StageDescriptor d : minpoolsBeforeOutput(img)) {
+            int pixels = d.positions();
+            long channels = d.size() / pixels;
+            long perChannel = 0;
+            for (int q = 0; q < pixels; q++) {
+                perChannel += img.tapStart[d.tapStartBase() + q + 1] - img.tapStart[d.tapStartBase() + q] + 4;
             }
-            if (d.kind() == HardwareImage.KIND_MINPOOL) {
-                int pixels = d.positions();
-                long channels = d.size() / pixels;
-                long perChannel = 0;
-                for (int q = 0; q < pixels; q++) {
-                    perChannel += img.tapStart[d.tapStartBase() + q + 1] - img.tapStart[d.tapStartBase() + q] + 4;
-                }
-                n += channels * perChannel - POOL_STREAM_AHEAD * channels * (pixels - 1)
-                        - POOL_CHANNEL_AHEAD * (channels - 1);
-            }
+            n += channels * perChannel - POOL_STREAM_AHEAD * channels * (pixels - 1)
+                    - POOL_CHANNEL_AHEAD * (channels - 1);
         }
         return n;
     }
 
     /** Minpool output writes before the output core: every element of every such stage, one cycle each. */
     static long poolWrites(HardwareImage img) {
-        long n = 0;
-        for (HardwareImage.StageDescriptor d : img.stages) {
-            if (d.output()) {
-                break;
-            }
-            if (d.kind() == HardwareImage.KIND_MINPOOL) {
-                n += d.size();
-            }
-        }
-        return n;
+        return minpoolsBeforeOutput(img).stream().mapToLong(HardwareImage.StageDescriptor::size).sum();
+    }
+
+    private static java.util.List<HardwareImage.StageDescriptor> minpoolsBeforeOutput(HardwareImage img) {
+        return img.stages.stream().takeWhile(d -> !d.output()).filter(d -> d.kind() == HardwareImage.KIND_MINPOOL)
+                .toList();
     }
 }
