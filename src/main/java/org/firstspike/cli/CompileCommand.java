@@ -103,9 +103,10 @@ final class CompileCommand implements Command {
 
     /** Writes the project; returns a line on its memories against the target's block RAM. */
     static String verilog(Compilation c, Path out, CommandLine cl, Network net) throws UsageException {
+        org.firstspike.sim.SimProgram program = org.firstspike.sim.SimProgram.of(c.ir(), c.target().engine());
         org.firstspike.sim.HardwareImage image;
         try {
-            image = org.firstspike.sim.HardwareImage.of(org.firstspike.sim.SimProgram.of(c.ir(), c.target().engine()));
+            image = org.firstspike.sim.HardwareImage.of(program);
         } catch (org.firstspike.sim.HardwareImage.Unsupported e) {
             throw new UsageException(e.getMessage()
                     + "; use --target generic-serial, generic-lanes8, xc7a35t-serial, xc7a35t-lanes8, ice40-up5k or "
@@ -119,8 +120,7 @@ final class CompileCommand implements Command {
             int n = Math.min(CliSupport.intOption(cl, "images", 20, 1), data.count());
             java.util.List<int[]> ticks = CliSupport.hostTicks(net, c.ir(), data, 0, n);
             inputs = org.firstspike.verilog.TestbenchFiles.inputs(ticks, image);
-            expected = org.firstspike.verilog.TestbenchFiles.expected(
-                    org.firstspike.sim.SimProgram.of(c.ir(), c.target().engine()), ticks);
+            expected = org.firstspike.verilog.TestbenchFiles.expected(program, image, ticks);
         }
         String in = inputs;
         String exp = expected;

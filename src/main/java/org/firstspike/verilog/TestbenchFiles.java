@@ -34,8 +34,7 @@ public final class TestbenchFiles {
     }
 
     /** What the testbench writes for these inputs if the Verilog computes what the simulator does. */
-    public static String expected(SimProgram program, List<int[]> inputs) {
-        HardwareImage image = HardwareImage.of(program);
+    public static String expected(SimProgram program, HardwareImage image, List<int[]> inputs) {
         Engine engine = new Engine(program, true);
         int out = program.stageIndex(program.ir().output());
         StringBuilder sb = new StringBuilder();
