@@ -68,6 +68,8 @@ module fs_engine #(
     parameter integer HI_DEPTH = 1,
     parameter integer ZC_DIRECT = 0,       // 1: the neuron unit reads Zc from a table as long as the horizon
     parameter integer ZC_DEPTH = 1,        // its entries (ticks 0 .. ZC_DEPTH − 1)
+    parameter integer MUL_A = 0,           // the device multiplier's signed port widths, wide one first (DSP48E1:
+    parameter integer MUL_B = 0,           // 25, 18): the lanes tile their products to them; 0: one product each
     parameter integer F = 16,              // table fraction bits
     parameter integer G = 8,               // threshold fraction bits
     parameter [63:0] Z_HALF = 64'd0,
@@ -507,7 +509,8 @@ module fs_engine #(
                 .detect(ev_cycle && live && detect), .a_wd(a_next), .b_wd(b_next), .mark_wd(mark_next),
                 .last_wd(last_next));
             // one synapse (docs/semantics.md §4.1): first touch in the tick tests for an earlier firing
-            fs_synapse_lane #(.A_BITS(A_BITS), .B_BITS(B_BITS), .Z_BITS(Z_BITS), .W(W)) lane (.a(a), .b(b),
+            fs_synapse_lane #(.A_BITS(A_BITS), .B_BITS(B_BITS), .Z_BITS(Z_BITS), .W(W), .MUL_A(MUL_A)) lane (
+                .a(a), .b(b),
                 .mark(mark), .tick(tick), .level(16'(level)), .z(z_tick), .fires(fires), .accumulate(accumulate),
                 .detect(detect), .a_next(a_next), .b_next(b_next), .mark_next(mark_next), .last_next(last_next));
             /* verilator lint_off UNUSEDSIGNAL */  // A' and the product serve the decoder, on lane 0 only
@@ -515,7 +518,8 @@ module fs_engine #(
             wire [Z_BITS+AP_BITS-2:0] prod;
             /* verilator lint_on UNUSEDSIGNAL */
             wire borrow = li == 0 && dec_mul_on;
-            fs_fire_test #(.A_BITS(A_BITS), .B_BITS(B_BITS), .THETA_BITS(TH_BITS), .Z_BITS(Z_BITS), .G(G)) fire (
+            fs_fire_test #(.A_BITS(A_BITS), .B_BITS(B_BITS), .THETA_BITS(TH_BITS), .Z_BITS(Z_BITS), .G(G),
+                    .MUL_A(MUL_A), .MUL_B(MUL_B)) fire (
                 .a(borrow ? dec_mul_a : a), .b(b),
                 .theta(borrow ? dec_mul_theta : theta_q[li * TH_BITS +: TH_BITS]),
                 .zc(borrow ? dec_mul_zc : test_zc), .ap(ap), .prod(prod), .fires(fires));

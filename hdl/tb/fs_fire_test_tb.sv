@@ -6,7 +6,9 @@ module tb #(
     parameter integer B_BITS     = 40,
     parameter integer THETA_BITS = 24,
     parameter integer Z_BITS     = 26,
-    parameter integer G          = 8
+    parameter integer G          = 8,
+    parameter integer MUL_A      = 0,
+    parameter integer MUL_B      = 0
 );
     localparam integer AP_BITS = (A_BITS + G > THETA_BITS ? A_BITS + G : THETA_BITS) + 1;
     reg  [A_BITS-1:0]     a = '0;
@@ -27,7 +29,8 @@ module tb #(
     integer line = 0;
     integer errors = 0;
 
-    fs_fire_test #(.A_BITS(A_BITS), .B_BITS(B_BITS), .THETA_BITS(THETA_BITS), .Z_BITS(Z_BITS), .G(G)) dut (
+    fs_fire_test #(.A_BITS(A_BITS), .B_BITS(B_BITS), .THETA_BITS(THETA_BITS), .Z_BITS(Z_BITS), .G(G),
+            .MUL_A(MUL_A), .MUL_B(MUL_B)) dut (
         .a(a), .b(b), .theta(theta), .zc(zc), .ap(ap), .prod(prod), .fires(fires));
 
     initial begin

@@ -7,7 +7,8 @@ module tb #(
     parameter integer A_BITS = 17,
     parameter integer B_BITS = 40,
     parameter integer Z_BITS = 22,
-    parameter integer W      = 16
+    parameter integer W      = 16,
+    parameter integer MUL_A  = 0
 );
     reg  [A_BITS-1:0] a = '0;
     reg  [B_BITS-1:0] b = '0;
@@ -40,7 +41,7 @@ module tb #(
     integer errors = 0;
     reg bad;
 
-    fs_synapse_lane #(.A_BITS(A_BITS), .B_BITS(B_BITS), .Z_BITS(Z_BITS), .W(W)) dut (.a(a), .b(b), .mark(mark),
+    fs_synapse_lane #(.A_BITS(A_BITS), .B_BITS(B_BITS), .Z_BITS(Z_BITS), .W(W), .MUL_A(MUL_A)) dut (.a(a), .b(b), .mark(mark),
         .tick(tick), .level(level), .z(z), .fires(fires), .accumulate(accumulate), .detect(detect), .a_next(a_next),
         .b_next(b_next), .mark_next(mark_next), .last_next(last_next));
 

@@ -191,10 +191,15 @@ public final class Bench {
         seedRound(xe, xticks, sums);
         cycles.add(new BenchReport.Cycles(xc.name(), xc.engine().lanes(), xc.engine().neuronUnits(), images,
                 sums[0] / (double) images, sums[1] / (double) images));
-        latency.add(latency(net, ref, data, images, Targets.load("xc7a35t-lanes8")));
+        for (String t : LATENCY_TARGETS) {
+            latency.add(latency(net, ref, data, images, Targets.load(t)));
+        }
         return new BenchReport.Seed(net.name(), data.name(), images, Stopwatch.median(engineRate), refImages,
                 Stopwatch.median(refRate));
     }
+
+    /** The Artix-7 configurations of the Verilog engine whose µs per image the bench measures. */
+    static final List<String> LATENCY_TARGETS = List.of("xc7a35t-lanes8", "xc7a35t-lanes16");
 
     /** The seed's mean engine cycles and Verilog clocks per image on a target the Verilog engine runs. */
     private BenchReport.Latency latency(Network net, FloatReference ref, Dataset data, int images, Target t) {

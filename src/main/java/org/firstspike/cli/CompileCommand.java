@@ -109,8 +109,8 @@ final class CompileCommand implements Command {
             image = org.firstspike.sim.HardwareImage.of(program);
         } catch (org.firstspike.sim.HardwareImage.Unsupported e) {
             throw new UsageException(e.getMessage()
-                    + "; use --target generic-serial, generic-lanes8, xc7a35t-serial, xc7a35t-lanes8, ice40-up5k or "
-                    + "ice40-hx8k");
+                    + "; use --target generic-serial, generic-lanes8, xc7a35t-serial, xc7a35t-lanes8, xc7a35t-lanes16, "
+                    + "ice40-up5k or ice40-hx8k");
         }
         org.firstspike.verilog.EngineProject project = new org.firstspike.verilog.EngineProject(image, c.ir().name());
         String inputs = "0\n";

@@ -1,5 +1,7 @@
 package org.firstspike.device;
 
+import java.util.List;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
@@ -30,12 +32,33 @@ public record Target(String name, String description, String family, String devi
      * per cycle), the widths of delay registers and of the widest product, default ticks per t_max,
      * the stream width: elements per cycle of host input, gather, pooling and output writes
      * (absent: as many as lanes), and whether the Verilog engine's neuron unit reads Zc from a table
-     * as long as the horizon (absent: false; it then looks Zc up in the two small tables, 3 clocks).
+     * as long as the horizon (absent: false; it then looks Zc up in the two small tables, 3 clocks),
+     * and the signed widths of the device's hardware multiplier ports, wide one first (DSP48E1: 25,
+     * 18), to which the Verilog lanes tile their products (absent: one product each, tiled by synthesis).
      */
     public record Engine(int lanes, @JsonProperty("neuron_units") int neuronUnits,
             @JsonProperty("delay_bits") int delayBits, @JsonProperty("max_product_bits") int maxProductBits,
             @JsonProperty("ticks_per_t_max") int ticksPerTMax, @JsonProperty("stream_width") Integer streamWidth,
-            @JsonProperty("direct_zc_table") Boolean directZcTable) {
+            @JsonProperty("direct_zc_table") Boolean directZcTable,
+            @JsonProperty("dsp_ports") List<Integer> dspPorts) {
+
+        public Engine {
+            if (dspPorts != null && (dspPorts.size() != 2 || dspPorts.stream().anyMatch(b -> b == null || b < 2)
+                    || dspPorts.get(0) < dspPorts.get(1))) {
+                throw new IllegalArgumentException("dsp_ports must be two signed port widths of at least 2 bits, "
+                        + "the wide port first, e.g. [25, 18]; got " + dspPorts);
+            }
+        }
+
+        /** Signed width of the hardware multiplier's wide port; 0 when the target names none. */
+        public int dspPortA() {
+            return dspPorts == null ? 0 : dspPorts.get(0);
+        }
+
+        /** Signed width of its narrow port; 0 when the target names none. */
+        public int dspPortB() {
+            return dspPorts == null ? 0 : dspPorts.get(1);
+        }
 
         /** Whether the neuron unit reads Zc in one clock from a table as long as the horizon. */
         public boolean directZc() {

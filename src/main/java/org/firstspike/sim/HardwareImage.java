@@ -90,6 +90,9 @@ public final class HardwareImage {
     public final long[] zc;
     /** Whether the Verilog engine's neuron unit reads {@link #zc} directly (target engine.direct_zc_table). */
     public final boolean directZc;
+    /** The device multiplier's signed port widths the lanes tile their products to; 0 for none (target engine.dsp_ports). */
+    public final int dspPortA;
+    public final int dspPortB;
     public final int zFractionBits;
     public final int thresholdFractionBits;
     public final int lanes;
@@ -124,6 +127,8 @@ public final class HardwareImage {
         this.zHalf = p.table().half();
         this.zc = java.util.stream.IntStream.rangeClosed(0, p.table().horizon()).mapToLong(p.table()::zc).toArray();
         this.directZc = p.engine().directZc();
+        this.dspPortA = p.engine().dspPortA();
+        this.dspPortB = p.engine().dspPortB();
         this.zFractionBits = p.table().fractionBits();
         this.thresholdFractionBits = p.grid().thresholdFractionBits();
         this.lanes = p.engine().lanes();

@@ -52,6 +52,8 @@ public final class MemoryImages {
         p.put("HI_DEPTH", Integer.toString(img.zHi.length));
         p.put("ZC_DIRECT", img.directZc ? "1" : "0");
         p.put("ZC_DEPTH", Integer.toString(img.directZc ? img.zc.length : 1));
+        p.put("MUL_A", Integer.toString(img.dspPortA));
+        p.put("MUL_B", Integer.toString(img.dspPortB));
         p.put("F", Integer.toString(img.zFractionBits));
         p.put("G", Integer.toString(img.thresholdFractionBits));
         p.put("Z_HALF", "64'd" + img.zHalf);

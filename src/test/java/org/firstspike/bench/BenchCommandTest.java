@@ -43,22 +43,28 @@ class BenchCommandTest {
         }
 
         JsonNode latency = j.get("verilog_latency");
-        assertEquals(1, latency.size(), "the seed on xc7a35t-lanes8");
-        JsonNode l = latency.get(0);
-        assertEquals("xc7a35t-lanes8", l.get("target").asText());
-        assertTrue(l.get("clocks_per_image").asDouble() >= l.get("engine_cycles_per_image").asDouble(),
-                "every engine cycle takes at least one clock: " + l);
-        assertEquals(l.get("clocks_per_image").asDouble() / l.get("clock_mhz").asDouble(),
-                l.get("us_per_image").asDouble(), 1e-9);
-        // the engine cycles are the simulator's, as `sim` reports them for the same images
-        long simCycles = 0;
-        for (int k = 0; k < 4; k++) {
-            CliRun sim = CliRun.of("sim", "examples/fmnist_shuffle_delay.ttfs", "--data", "fmnist-test", "--image",
-                    Integer.toString(k), "--target", "xc7a35t-lanes8", "--json");
-            assertEquals(0, sim.code(), sim.err());
-            simCycles += sim.json().get("cycles_to_decision").asLong();
+        assertEquals(2, latency.size(), "the seed on xc7a35t-lanes8 and xc7a35t-lanes16");
+        for (int t = 0; t < 2; t++) {
+            JsonNode l = latency.get(t);
+            String target = t == 0 ? "xc7a35t-lanes8" : "xc7a35t-lanes16";
+            assertEquals(target, l.get("target").asText());
+            assertTrue(l.get("clocks_per_image").asDouble() >= l.get("engine_cycles_per_image").asDouble(),
+                    "every engine cycle takes at least one clock: " + l);
+            assertEquals(l.get("clocks_per_image").asDouble() / l.get("clock_mhz").asDouble(),
+                    l.get("us_per_image").asDouble(), 1e-9);
+            // the engine cycles are the simulator's, as `sim` reports them for the same images
+            long simCycles = 0;
+            for (int k = 0; k < 4; k++) {
+                CliRun sim = CliRun.of("sim", "examples/fmnist_shuffle_delay.ttfs", "--data", "fmnist-test", "--image",
+                        Integer.toString(k), "--target", target, "--json");
+                assertEquals(0, sim.code(), sim.err());
+                simCycles += sim.json().get("cycles_to_decision").asLong();
+            }
+            assertEquals(simCycles / 4.0, l.get("engine_cycles_per_image").asDouble(), 1e-9);
         }
-        assertEquals(simCycles / 4.0, l.get("engine_cycles_per_image").asDouble(), 1e-9);
+        // sixteen lanes take fewer cycles than eight
+        assertTrue(latency.get(1).get("engine_cycles_per_image").asDouble()
+                < latency.get(0).get("engine_cycles_per_image").asDouble(), latency.toString());
 
         JsonNode sizes = j.get("compile").get("sizes");
         assertEquals(2, sizes.size());

@@ -28,14 +28,23 @@ class FsFireTestTest {
     @TempDir
     Path dir;
 
-    record Widths(int aBits, int bBits, int thetaBits, int zBits, int g) {
+    /** Port widths; {@code mulA}, {@code mulB} > 0 tile the product to a multiplier with those ports. */
+    record Widths(int aBits, int bBits, int thetaBits, int zBits, int g, int mulA, int mulB) {
+        Widths(int aBits, int bBits, int thetaBits, int zBits, int g) {
+            this(aBits, bBits, thetaBits, zBits, g, 0, 0);
+        }
+
+        Widths tiled(int a, int b) {
+            return new Widths(aBits, bBits, thetaBits, zBits, g, a, b);
+        }
+
         int apBits() {
             return Math.max(aBits + g, thetaBits) + 1;
         }
 
         String[] verilator() {
             return new String[] {"-GA_BITS=" + aBits, "-GB_BITS=" + bBits, "-GTHETA_BITS=" + thetaBits,
-                "-GZ_BITS=" + zBits, "-GG=" + g};
+                "-GZ_BITS=" + zBits, "-GG=" + g, "-GMUL_A=" + mulA, "-GMUL_B=" + mulB};
         }
     }
 
@@ -204,7 +213,8 @@ class FsFireTestTest {
 
     @Test
     void lintsClean() {
-        for (Widths w : List.of(DEFAULT, WIDE, TINY, new Widths(8, 20, 30, 16, 0))) {
+        for (Widths w : List.of(DEFAULT, WIDE, TINY, new Widths(8, 20, 30, 16, 0), DEFAULT.tiled(25, 18),
+                WIDE.tiled(25, 18), TINY.tiled(2, 3), new Widths(8, 20, 30, 16, 0).tiled(25, 18))) {
             Hdl.lint(dir, List.of(Hdl.lib("fs_fire_test.v")), "fs_fire_test", w.verilator());
         }
     }
@@ -213,6 +223,14 @@ class FsFireTestTest {
     void synthesizesWithoutLatches() {
         Hdl.synthesize(dir, List.of(Hdl.lib("fs_fire_test.v")), "fs_fire_test",
                 "-set A_BITS 16 -set B_BITS 40 -set THETA_BITS 24 -set Z_BITS 25 -set G 8", "synth_ice40", "");
+    }
+
+    /** The default widths' 25 × 25-bit product: four DSP48E1 as synthesis tiles it, two tiled to the ports. */
+    @Test
+    void tilingToTheDsp48PortsHalvesTheMultipliers() {
+        String widths = "-set A_BITS 16 -set B_BITS 40 -set THETA_BITS 24 -set Z_BITS 25 -set G 8";
+        Hdl.assertDsp48(dir.resolve("plain"), "fs_fire_test.v", "fs_fire_test", widths, 4);
+        Hdl.assertDsp48(dir.resolve("tiled"), "fs_fire_test.v", "fs_fire_test", widths + " -set MUL_A 25 -set MUL_B 18", 2);
     }
 
     @Test
@@ -224,11 +242,13 @@ class FsFireTestTest {
         }
         assertTrue(64 - Long.numberOfLeadingZeros(zcs[zcs.length - 1]) <= DEFAULT.zBits);
         run("default", DEFAULT, zcs, 20_000);
+        run("default-dsp48", DEFAULT.tiled(25, 18), zcs, 20_000);
     }
 
     @Test
     void matchesTheReferenceWithWideWidths() {
         run("wide", WIDE, null, 20_000);
+        run("wide-dsp48", WIDE.tiled(25, 18), null, 20_000);
     }
 
     @Test
@@ -236,6 +256,8 @@ class FsFireTestTest {
         Vectors v = exhaustive(TINY);
         assertEquals(1 << (TINY.aBits + TINY.bBits + TINY.thetaBits + TINY.zBits), v.count);
         simulate("tiny", TINY, v, "exhaustive");
+        // a 2-bit wide port and 3-bit narrow one: one of zc's bits in logic, A' in two slices
+        simulate("tiny-tiled", TINY.tiled(2, 3), exhaustive(TINY.tiled(2, 3)), "exhaustive");
     }
 
     private void run(String name, Widths w, long[] zcs, int randomCount) {

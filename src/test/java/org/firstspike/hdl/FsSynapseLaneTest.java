@@ -24,15 +24,26 @@ class FsSynapseLaneTest {
     @TempDir
     Path dir;
 
-    record Widths(int aBits, int bBits, int zBits, int w) {
+    /** Port widths; {@code mulA} > 0 tiles q·Z to a multiplier with that wide port (MUL_A). */
+    record Widths(int aBits, int bBits, int zBits, int w, int mulA) {
+        Widths(int aBits, int bBits, int zBits, int w) {
+            this(aBits, bBits, zBits, w, 0);
+        }
+
         String[] verilator() {
-            return new String[] {"-GA_BITS=" + aBits, "-GB_BITS=" + bBits, "-GZ_BITS=" + zBits, "-GW=" + w};
+            return new String[] {"-GA_BITS=" + aBits, "-GB_BITS=" + bBits, "-GZ_BITS=" + zBits, "-GW=" + w,
+                "-GMUL_A=" + mulA};
         }
     }
 
     static final Widths TINY_NET = new Widths(17, 40, 22, 13);
     static final Widths SEED_NET = new Widths(17, 43, 25, 23);
     static final Widths WIDE = new Widths(33, 64, 40, 32);
+    /** The seed's widths on a DSP48E1 (25-bit port): Z's lowest bit in logic. */
+    static final Widths SEED_DSP48 = new Widths(17, 43, 25, 23, 25);
+    /** Wide widths on a small multiplier port: 25 of Z's 40 bits in logic. */
+    static final Widths WIDE_TILED = new Widths(33, 64, 40, 32, 16);
+    static final List<Widths> ALL = List.of(TINY_NET, SEED_NET, WIDE, SEED_DSP48, WIDE_TILED);
 
     /** A neuron as §4.1 describes it; -1 means "none" for both ticks. */
     record Neuron(long last, long detect, BigInteger a, BigInteger b) {
@@ -153,7 +164,7 @@ class FsSynapseLaneTest {
 
     @Test
     void lintsClean() {
-        for (Widths w : List.of(TINY_NET, SEED_NET, WIDE)) {
+        for (Widths w : ALL) {
             Hdl.lint(dir, List.of(Hdl.lib("fs_synapse_lane.v")), "fs_synapse_lane", w.verilator());
         }
     }
@@ -164,16 +175,24 @@ class FsSynapseLaneTest {
                 "-set A_BITS 17 -set B_BITS 43 -set Z_BITS 25 -set W 23", "synth_ice40", "");
     }
 
+    /** The seed's q·Z (16 × 26 signed bits) needs two DSP48E1 as one product, one tiled to the 25-bit port. */
+    @Test
+    void tilingToTheDsp48PortSavesAMultiplier() {
+        String seed = "-set A_BITS 17 -set B_BITS 43 -set Z_BITS 25 -set W 23";
+        Hdl.assertDsp48(dir.resolve("plain"), "fs_synapse_lane.v", "fs_synapse_lane", seed, 2);
+        Hdl.assertDsp48(dir.resolve("tiled"), "fs_synapse_lane.v", "fs_synapse_lane", seed + " -set MUL_A 25", 1);
+    }
+
     @Test
     void matchesTheSemanticsAtEveryWidthSet() {
         long seed = Seeds.stream(SEED, 1).findFirst().getAsLong();
-        for (Widths w : List.of(TINY_NET, SEED_NET, WIDE)) {
+        for (Widths w : ALL) {
             Vectors v = vectors(w, seed, 20_000);
             // every outcome must be exercised
             assertTrue(v.accumulated > v.count / 4 && v.detected > v.count / 20
                     && v.accumulated + v.detected < v.count, w + ": " + v.accumulated + " accumulated, " + v.detected
                     + " detected of " + v.count);
-            Path d = dir.resolve("w" + w.w);
+            Path d = dir.resolve("w" + w.w + "m" + w.mulA);
             Hdl.write(d.resolve("vectors.hex"), v.text.toString());
             String out = Hdl.simulate(d, List.of(Hdl.lib("fs_synapse_lane.v")), Hdl.lib("tb/fs_synapse_lane_tb.sv"),
                     w.verilator());

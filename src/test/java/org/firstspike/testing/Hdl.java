@@ -100,6 +100,15 @@ public final class Hdl {
     }
 
     /**
+     * synth_xilinx of the library module {@code file} (top {@code top}) with {@code chparams}, in
+     * {@code dir}: asserts it maps to exactly {@code dsp48} DSP48E1 blocks.
+     */
+    public static void assertDsp48(Path dir, String file, String top, String chparams, int dsp48) {
+        synthesize(dir, List.of(lib(file)), top, chparams, "synth_xilinx -flatten",
+                "select -assert-count " + dsp48 + " t:DSP48E1");
+    }
+
+    /**
      * Builds {@code testbench} (a SystemVerilog module {@code tb} that $finish-es by itself) with the
      * library files under `verilator --binary` and runs it in {@code dir}; returns what it printed.
      * The testbench reports a failure with $fatal (a nonzero exit) or by printing lines the caller checks.

@@ -61,6 +61,13 @@ public final class Lowering {
     /** As above, and whether the Verilog engine's neuron unit reads Zc from the direct table. */
     public static Target target(Path dir, String name, int lanes, int units, int stream, int delayBits,
             int maxProductBits, int ticks, boolean directZc) {
+        return target(dir, name, lanes, units, stream, delayBits, maxProductBits, ticks, directZc, 0, 0);
+    }
+
+    /** As above, and the multiplier port widths the Verilog lanes tile their products to (0, 0: none). */
+    public static Target target(Path dir, String name, int lanes, int units, int stream, int delayBits,
+            int maxProductBits, int ticks, boolean directZc, int dspPortA, int dspPortB) {
+        String ports = dspPortA == 0 ? "" : String.format(Locale.ROOT, ", \"dsp_ports\": [%d, %d]", dspPortA, dspPortB);
         String json = String.format(Locale.ROOT, """
                 {
                   "name": "%s",
@@ -72,9 +79,9 @@ public final class Lowering {
                                  "ram_block_bits": 36864, "spram_blocks": 0, "spram_block_bits": 0, "dsps": 1000 },
                   "clock_mhz": 100,
                   "engine": { "lanes": %d, "neuron_units": %d, "delay_bits": %d, "max_product_bits": %d,
-                              "ticks_per_t_max": %d, "stream_width": %d, "direct_zc_table": %b }
+                              "ticks_per_t_max": %d, "stream_width": %d, "direct_zc_table": %b%s }
                 }
-                """, name, lanes, units, lanes, units, delayBits, maxProductBits, ticks, stream, directZc);
+                """, name, lanes, units, lanes, units, delayBits, maxProductBits, ticks, stream, directZc, ports);
         try {
             Files.createDirectories(dir);
             Path p = dir.resolve(name + ".json");

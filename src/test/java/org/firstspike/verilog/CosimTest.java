@@ -46,7 +46,9 @@ class CosimTest {
     /**
      * Random networks (conv, dense, pools, delays, add and concat skips, biases, both neuron settings),
      * 3 images each, on engines of 1 to 4 lanes (every lane count with both neuron settings), with
-     * the factored and the direct Zc table: every image equal in decision, output spikes and cycles.
+     * the factored and the direct Zc table, and products tiled to small multiplier ports (12 and 8
+     * signed bits, so Z's low bits go to logic and A' to several slices) in one run of eight in three:
+     * every image equal in decision, output spikes and cycles.
      */
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
@@ -58,7 +60,10 @@ class CosimTest {
         // one run of eight seeds in three (every lane count with both neuron settings) reads Zc from the
         // direct table
         boolean directZc = seed / 8 % 3 == 1;
-        Target target = Lowering.target(dir.resolve("t"), "lanes" + lanes, lanes, 1, 1, 16, 63, 64, directZc);
+        // a different one of the three runs tiles the products to small multiplier ports
+        boolean tiled = seed / 8 % 3 == 2;
+        Target target = Lowering.target(dir.resolve("t"), "lanes" + lanes, lanes, 1, 1, 16, 63, 64, directZc,
+                tiled ? 12 : 0, tiled ? 8 : 0);
         IrProgram ir;
         try {
             ir = Lowering.compile(net, CompileOptions.defaults(), target);

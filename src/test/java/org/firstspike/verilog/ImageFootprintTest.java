@@ -103,6 +103,8 @@ class ImageFootprintTest {
         assertTrue(why.contains("kernel") && why.contains("ice40-up5k"), why);
         assertNull(f.misfit(Targets.load("xc7a35t-serial")));
         assertNull(f.misfit(Targets.load("xc7a100t-serial")));
-        assertNull(ImageFootprint.of(image("fmnist_shuffle_delay", "xc7a35t-lanes8")).misfit(Targets.load("xc7a35t-lanes8")));
+        for (String lanes : new String[] {"xc7a35t-lanes8", "xc7a35t-lanes16"}) {
+            assertNull(ImageFootprint.of(image("fmnist_shuffle_delay", lanes)).misfit(Targets.load(lanes)), lanes);
+        }
     }
 }
