@@ -393,18 +393,32 @@ module fs_engine #(
     wire cur_fires = la_fires[ulane];
     wire signed [TH_BITS-1:0] cur_theta = theta_q[ulane * TH_BITS +: TH_BITS];
     wire cur_dead = dead_q[ulane];
+    // a binary-search step: the tick under test, and the range after it
+    wire [W-1:0] mid = (lo + hi) >> 1;
+    wire [W-1:0] step_lo = cur_fires ? lo : mid + 1;
+    wire [W-1:0] step_hi = cur_fires ? mid : hi;
+    // with the direct Zc table a step's commit reads Zc of both possible next ticks, so the step after
+    // it, whose state read stays, is its commit clock alone; zc_up: the step before did not fire
+    wire step_ahead = ZC_DIRECT != 0 && state == STEP && step_lo != step_hi;
+    /* verilator lint_off UNUSEDSIGNAL */  // read only with the direct Zc table
+    reg zc_up;
+    /* verilator lint_on UNUSEDSIGNAL */
     wire [Z_BITS+AP_BITS-2:0] fire_prod;   // lane 0's firing-test product, which the decoder borrows
     // the direct Zc table: one registered read of the tick under test (test_n, settled from the
     // cycle's first clock)
     wire [Z_BITS-1:0] zc_direct;
     generate
         if (ZC_DIRECT != 0) begin : direct_zc
-            /* verilator lint_off UNUSEDSIGNAL */  // a tick: only its low bits address the table
-            wire [W-1:0] zc_ra = test_n;
+            /* verilator lint_off UNUSEDSIGNAL */  // ticks: only their low bits address the table
+            wire [W-1:0] zc_ra_down = state == STEP && commit ? (lo + mid) >> 1 : test_n;  // (it fired)
+            wire [W-1:0] zc_ra_up = (mid + 1 + hi) >> 1;                                    // (it did not)
             /* verilator lint_on UNUSEDSIGNAL */
-            fs_sdp_ram #(.WIDTH(Z_BITS), .DEPTH(ZC_DEPTH), .INIT(ZC_INIT)) m_zc (.clk(clk), .we(1'b0),
-                .waddr({aw(ZC_DEPTH){1'b0}}), .wdata({Z_BITS{1'b0}}), .re(1'b1), .raddr(zc_ra[aw(ZC_DEPTH)-1:0]),
-                .rdata(zc_direct));
+            wire [Z_BITS-1:0] zc_down;
+            wire [Z_BITS-1:0] zc_up_q;
+            fs_dual_rom #(.WIDTH(Z_BITS), .DEPTH(ZC_DEPTH), .INIT(ZC_INIT)) m_zc (.clk(clk),
+                .raddr_a(zc_ra_down[aw(ZC_DEPTH)-1:0]), .rdata_a(zc_down),
+                .raddr_b(zc_ra_up[aw(ZC_DEPTH)-1:0]), .rdata_b(zc_up_q));
+            assign zc_direct = zc_up ? zc_up_q : zc_down;
         end else begin : factored_zc
             assign zc_direct = zc_test;
         end
@@ -484,7 +498,7 @@ module fs_engine #(
     wire pool_ahead = commit && pool_write && idx + 1 != d_size;
     wire pool_wrap = rpos + 1 == d_positions;
     wire [15:0] next_ph = ev_step || gather_step ? 16'(PHASES - 1) : follow_on ? 16'd1
-        : pool_ahead ? (pool_wrap ? 16'd1 : 16'd2) : 16'd0;
+        : pool_ahead ? (pool_wrap ? 16'd1 : 16'd2) : step_ahead ? 16'(UNIT_PHASES - 1) : 16'd0;
     wire ev_any = ev_bias ? fan_len != 0 : npos != 0;
     wire ev_cycle = commit && state == EVENT && d_kind == 1;
     genvar li;
@@ -549,7 +563,6 @@ module fs_engine #(
     wire r_quick = r_dead || r_detected || r_mark < 0;
     // a neuron that never was found fired: does it fire by its limit?
     wire r_pending = !r_quick && r_mark <= r_limit && cur_fires;
-    wire [W-1:0] mid = (lo + hi) >> 1;
     // the search range of neuron idx (resolution) or of the next fired output (after a probe)
     wire [W-1:0] sj = state == SEARCH ? fired_list_q : idx;
     // a search's fired output: its mark and last arrival from the fired list with the direct Zc table
@@ -578,8 +591,6 @@ module fs_engine #(
             end
         end
     end
-    wire [W-1:0] step_lo = cur_fires ? lo : mid + 1;
-    wire [W-1:0] step_hi = cur_fires ? mid : hi;
     wire bias_now = d_kind == 1 && d_btick >= 0 && (d_drop < 0 || d_btick < d_drop);
 
     // ---- the event queue: gather and bias push into the bucket of their tick; TICK pops a tick
@@ -828,9 +839,11 @@ module fs_engine #(
         if (rst) begin
             ph <= 16'd0;
             stepped <= 1'b0;
+            zc_up <= 1'b0;
         end else if (commit) begin
             ph <= next_ph;
             stepped <= ev_step || follow_on;
+            zc_up <= step_ahead && !cur_fires;
         end else begin
             ph <= ph + 16'd1;
         end

@@ -27,6 +27,7 @@ final class CoreRun {
     private long chunkSteps;
     private long unitCycles;
     private long quickResolutions;
+    private long followOnSteps;
     private CoreCycles coreBeforeDecision;
 
     CoreRun(CoreStage c, Engine e, int[] out) {
@@ -74,12 +75,12 @@ final class CoreRun {
                 decisionCycles = cycles;
                 synBeforeDecision = syn;
                 deliveredBeforeDecision = delivered;
-                coreBeforeDecision = kinds(0);
+                coreBeforeDecision = kinds(0, 0);
             }
         }
         e.account(syn, output ? synBeforeDecision : syn, delivered, output ? deliveredBeforeDecision : delivered,
                 output ? decisionCycles : cycles);
-        e.accountCore(kinds(0), output ? coreBeforeDecision : kinds(0));
+        e.accountCore(kinds(0, 0), output ? coreBeforeDecision : kinds(0, 0));
         return cycles;
     }
 
@@ -132,8 +133,14 @@ final class CoreRun {
         return ap > 0 && zc[tick] * ap >= b[j] << g;
     }
 
-    /** First tick in [lo, hi] at which neuron j fires, given that it fires at hi; counts search steps. */
+    /**
+     * First tick in [lo, hi] at which neuron j fires, given that it fires at hi; counts its search
+     * steps in steps[0] and, of them, those after its first in steps[1].
+     */
     private int search(int j, int lo, int hi, long[] steps) {
+        if (lo < hi) {
+            steps[1]--;
+        }
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             if (fires(j, mid)) {
@@ -142,6 +149,7 @@ final class CoreRun {
                 lo = mid + 1;
             }
             steps[0]++;
+            steps[1]++;
         }
         return lo;
     }
@@ -168,12 +176,13 @@ final class CoreRun {
     private long finalizeAll() {
         int units = e.program().engine().neuronUnits();
         long[] work = new long[units];
-        long[] steps = new long[1];
+        long[] steps = new long[2];
         for (int j = 0; j < c.size; j++) {
             steps[0] = 1;
             out[j] = resolve(j, steps);
             work[j % units] += steps[0];
         }
+        followOnSteps += steps[1];
         long max = 0;
         for (long w : work) {
             max = Math.max(max, w);
@@ -188,7 +197,7 @@ final class CoreRun {
         unitCycles += (c.size + units - 1) / units;
         long[] work = new long[units];
         boolean any = false;
-        long[] steps = new long[1];
+        long[] steps = new long[2];
         for (int j = 0; j < c.size; j++) {
             boolean detected = mark[j] <= -2;
             if (!c.dead[j] && (detected || mark[j] >= 0 && mark[j] <= tick && fires(j, tick))) {
@@ -206,13 +215,17 @@ final class CoreRun {
             decisionCycles = cycles + max + decodeCost();
             synBeforeDecision = syn;
             deliveredBeforeDecision = delivered;
-            coreBeforeDecision = kinds(max);
+            coreBeforeDecision = kinds(max, steps[1]);
         }
     }
 
-    /** The cycles so far by kind, and {@code searching} more unit cycles (the searches a decisive probe starts). */
-    private CoreCycles kinds(long searching) {
-        return new CoreCycles(starts, followOns, positionSteps, chunkSteps, unitCycles + searching, quickResolutions);
+    /**
+     * The cycles so far by kind, and {@code searching} more unit cycles (the searches a decisive probe
+     * starts), {@code searchFollowOns} of them search steps after a search's first.
+     */
+    private CoreCycles kinds(long searching, long searchFollowOns) {
+        return new CoreCycles(starts, followOns, positionSteps, chunkSteps, unitCycles + searching, quickResolutions,
+                followOnSteps + searchFollowOns);
     }
 
     private long decodeCost() {

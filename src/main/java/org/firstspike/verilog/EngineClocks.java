@@ -21,7 +21,9 @@ import org.firstspike.sim.StageStats;
  * two with the direct Zc table (one read).
  * An event that follows another of the same tick (core or merge) starts a clock later in its chain:
  * the last commit of the one before reads its queue entry ahead. A resolution whose range comes from
- * the neuron's state alone (no firing test) takes two.
+ * the neuron's state alone (no firing test) takes two. With the direct Zc table a binary-search step
+ * after a search's first takes one: its state read stays, and the step before read both possible
+ * next ticks' Zc.
  * Must match hdl/fs_engine.v (PHASES, pool_last, DECODE_PHASES, MERGE_PHASES, UNIT_PHASES, next_ph);
  * co-simulation checks it on every image.
  */
@@ -44,6 +46,8 @@ public final class EngineClocks {
     public static final int UNIT_PHASES = 4;
     /** The same with the direct Zc table (target engine.direct_zc_table): one read, then the commit. */
     public static final int DIRECT_UNIT_PHASES = 2;
+    /** Clocks of a search step after a search's first, with the direct Zc table: the commit alone. */
+    public static final int DIRECT_FOLLOW_ON_STEP = 1;
 
     private EngineClocks() {
     }
@@ -57,7 +61,8 @@ public final class EngineClocks {
                 - (PHASES - CHUNK_STEP) * core.chunkSteps() - (PHASES - unitPhases(img)) * core.unitCycles()
                 - (PHASES - PAIR_STEP) * pairSteps(img) - (PHASES - MERGE_PHASES) * mergeEvents(img, r)
                 - QUEUE_READ_AHEAD * (core.followOns() + mergeFollowOns(img, r))
-                - (unitPhases(img) - QUICK_RESOLUTION) * core.quickResolutions();
+                - (unitPhases(img) - QUICK_RESOLUTION) * core.quickResolutions()
+                - (img.directZc ? DIRECT_UNIT_PHASES - DIRECT_FOLLOW_ON_STEP : 0) * core.followOnSteps();
     }
 
     /** Clocks of a neuron-unit cycle on this image's engine. */

@@ -96,7 +96,8 @@ public record ImageFootprint(List<Memory> memories) {
         m.add(new Memory("pos_count, pos_arrival", 2 * num(p, "MAX_POSITIONS"), word));
         m.add(new Memory("z_hi, z_lo", num(p, "HI_DEPTH") + 32, w.zBits()));
         if (img.directZc) {
-            m.add(new Memory("z_c (direct Zc table)", img.zc.length, w.zBits()));
+            // two read ports: a search step reads both possible next ticks' Zc
+            m.add(new Memory("zc (direct Zc table)", img.zc.length, w.zBits(), true));
         }
         return new ImageFootprint(List.copyOf(m));
     }

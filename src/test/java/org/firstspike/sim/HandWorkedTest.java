@@ -196,6 +196,10 @@ class HandWorkedTest {
         Sim two = run(net, lanes2(), 0, 6);
         assertEquals(14, two.result().cycles());
         assertEquals(12, two.result().cyclesToDecision());
+        // to the decision: the probe, the search and its 3 steps; 2 of them after the first
+        CoreCycles kinds = one.result().coreCyclesToDecision();
+        assertEquals(1 + 1 + 3, kinds.unitCycles());
+        assertEquals(2, kinds.followOnSteps());
     }
 
     private Network lastArrival(String neuron) {
@@ -386,13 +390,13 @@ class HandWorkedTest {
     void eventCyclesOfTheConvStageByKind() {
         Network net = conv();
         assertEquals(2, run(net, lanes1(), new int[16]).result().coreCyclesToDecision().quickResolutions());
-        assertEquals(new CoreCycles(16 + 2, 15 + 1, 9, 25, 0, 0), eventsOnly(run(net, lanes1(), new int[16]).result()));
-        assertEquals(new CoreCycles(16 + 2, 15 + 1, 9, 0, 0, 0), eventsOnly(run(net, lanes2(), new int[16]).result()));
+        assertEquals(new CoreCycles(16 + 2, 15 + 1, 9, 25, 0, 0, 0), eventsOnly(run(net, lanes1(), new int[16]).result()));
+        assertEquals(new CoreCycles(16 + 2, 15 + 1, 9, 0, 0, 0, 0), eventsOnly(run(net, lanes2(), new int[16]).result()));
     }
 
     private static CoreCycles eventsOnly(SimResult r) {
         CoreCycles c = r.coreCyclesToDecision();
-        return new CoreCycles(c.starts(), c.followOns(), c.positionSteps(), c.chunkSteps(), 0, 0);
+        return new CoreCycles(c.starts(), c.followOns(), c.positionSteps(), c.chunkSteps(), 0, 0, 0);
     }
 
     // ---------------------------------------------------------------- first-spike pooling

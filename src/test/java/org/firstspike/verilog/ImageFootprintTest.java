@@ -72,16 +72,24 @@ class ImageFootprintTest {
         assertTrue(Files.exists(dir.resolve("fs_top.v")));
         // iCE40 EBR has one read port: the engine's two-port lists (`FS_LIST, fs_dual_rom) count twice there
         ImageFootprint f = ImageFootprint.of(img);
+        // (and, with the direct Zc table, its own fs_dual_rom m_zc)
         Set<String> twoPort = new TreeSet<>();
-        Matcher list = Pattern.compile("`FS_LIST\\((\\w+),").matcher(Files.readString(Hdl.lib("fs_engine.v")));
+        String engine = Files.readString(Hdl.lib("fs_engine.v"));
+        Matcher list = Pattern.compile("`FS_LIST\\((\\w+),").matcher(engine);
         while (list.find()) {
             twoPort.add(list.group(1));
+        }
+        Matcher rom = Pattern.compile("fs_dual_rom\\s*#\\([^;]*?\\)\\s*m_(\\w+)\\s*\\(", Pattern.DOTALL).matcher(engine);
+        while (rom.find() && img.directZc) {
+            twoPort.add(rom.group(1));
         }
         Set<String> marked = new TreeSet<>();
         long lists = 0;
         for (ImageFootprint.Memory x : f.memories()) {
             if (x.secondPort()) {
-                marked.addAll(List.of(x.name().split(", ")));
+                for (String name : x.name().split(", ")) {
+                    marked.add(name.replaceAll(" \\(.*\\)$", ""));
+                }
                 lists += x.bits();
             }
         }
