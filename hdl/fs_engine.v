@@ -155,7 +155,7 @@ module fs_engine #(
     localparam integer MERGE_PHASES = 3;
     // a neuron-unit cycle (probe, search, resolution, search step): the table looks up the tick under
     // test from the first clock, three clocks, then commit; with the direct Zc table one read, then
-    // commit
+    // commit, and a search step after the search's first its commit alone (step_ahead)
     localparam integer UNIT_PHASES = ZC_DIRECT != 0 ? 2 : 4;
     // a resolution whose range comes from the state alone (dead, detected, or untouched): the state
     // and dead bit, then commit; no firing test
