@@ -138,9 +138,7 @@ final class CoreRun {
      * steps in steps[0] and, of them, those after its first in steps[1].
      */
     private int search(int j, int lo, int hi, long[] steps) {
-        if (lo < hi) {
-            steps[1]--;
-        }
+        int n = 0;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             if (fires(j, mid)) {
@@ -148,9 +146,10 @@ final class CoreRun {
             } else {
                 lo = mid + 1;
             }
-            steps[0]++;
-            steps[1]++;
+            n++;
         }
+        steps[0] += n;
+        steps[1] += Math.max(0, n - 1);
         return lo;
     }
 
