@@ -2,12 +2,12 @@
 # Co-simulates the seed model on all 10,000 Fashion-MNIST test images: the Verilog engine under
 # Verilator against the cycle-accurate simulator, split into one chunk per core. Prints each
 # chunk's JSON report and the total time; exits 1 if any image differs.
-#   scripts/cosim-full.sh [FILE] [JOBS] [TARGET]     (TARGET: generic-lanes8, or generic-serial for one lane)
+#   scripts/cosim-full.sh [FILE] [JOBS] [TARGET]     (TARGET: default xc7a35t, the 16-lane engine; generic has 8 lanes, generic-serial one)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 file="${1:-examples/fmnist_shuffle_delay.ttfs}"
 jobs="${2:-$(nproc)}"
-target="${3:-generic-lanes8}"
+target="${3:-xc7a35t}"
 total=10000
 chunk=$(( (total + jobs - 1) / jobs ))
 out="$(mktemp -d)"

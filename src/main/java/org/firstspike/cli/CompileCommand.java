@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
+import org.firstspike.device.Targets;
 import org.firstspike.ir.IrJson;
 import org.firstspike.ir.IrPrinter;
 import org.firstspike.ir.IrProgram;
@@ -101,6 +102,12 @@ final class CompileCommand implements Command {
         return 0;
     }
 
+    /** The shipped targets the Verilog engine implements. */
+    static java.util.List<String> verilogTargets() {
+        return Targets.SHIPPED.stream()
+                .filter(t -> org.firstspike.sim.HardwareImage.implemented(Targets.load(t).engine())).toList();
+    }
+
     /** Writes the project; returns a line on its memories against the target's block RAM. */
     static String verilog(Compilation c, Path out, CommandLine cl, Network net) throws UsageException {
         org.firstspike.sim.SimProgram program = org.firstspike.sim.SimProgram.of(c.ir(), c.target().engine());
@@ -109,8 +116,7 @@ final class CompileCommand implements Command {
             image = org.firstspike.sim.HardwareImage.of(program);
         } catch (org.firstspike.sim.HardwareImage.Unsupported e) {
             throw new UsageException(e.getMessage()
-                    + "; use --target generic-serial, generic-lanes8, xc7a35t-serial, xc7a35t-lanes8, xc7a35t-lanes16, "
-                    + "ice40-up5k or ice40-hx8k");
+                    + "; use --target " + String.join(", ", verilogTargets()));
         }
         org.firstspike.verilog.EngineProject project = new org.firstspike.verilog.EngineProject(image, c.ir().name());
         String inputs = "0\n";

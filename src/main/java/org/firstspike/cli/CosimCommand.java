@@ -21,8 +21,6 @@ import org.firstspike.verilog.Verilator;
 
 /** `firstspike cosim FILE`: the Verilog engine under Verilator against the Java engine, image by image. */
 final class CosimCommand implements Command {
-    static final String DEFAULT_TARGET = "generic-serial";
-
     @Override
     public String name() {
         return "cosim";
@@ -45,7 +43,7 @@ final class CosimCommand implements Command {
                 + "cycles to the decision. The first divergent image is then run again with a full dump and compared "
                 + "stage by stage (--debug K does that for image K). Exit code 1 on any difference. The Verilog "
                 + "engine has any number of lanes, one neuron unit and streams one element per cycle so far: the "
-                + "default target is " + DEFAULT_TARGET + " (one lane); generic-lanes8 has eight.";
+                + "default target, generic, has eight lanes; generic-serial one.";
     }
 
     @Override
@@ -81,7 +79,7 @@ final class CosimCommand implements Command {
             throw DiagnosticException.fileError(data.name(), "has " + data.count() + " samples: nothing to run from "
                     + first + (debug >= 0 ? " with --debug " + debug : ""));
         }
-        Compilation c = HardwareOptions.compile(net, cl, DEFAULT_TARGET, (p, ir) -> { });
+        Compilation c = HardwareOptions.compile(net, cl, (p, ir) -> { });
         IrProgram ir = c.ir();
         SimProgram program = SimProgram.of(ir, c.target().engine());
         List<int[]> inputs = CliSupport.hostTicks(net, ir, data, first, images);

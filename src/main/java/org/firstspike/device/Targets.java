@@ -16,7 +16,7 @@ public final class Targets {
     }
 
     public static final List<String> SHIPPED = List.of("ice40-up5k", "ice40-hx8k", "xc7a35t", "xc7a35t-serial", "xc7a100t-serial",
-            "xc7a35t-lanes8", "xc7a35t-lanes16", "generic", "generic-serial", "generic-lanes8");
+            "xc7a35t-lanes8", "xc7a35t-units8", "generic", "generic-serial", "generic-units4");
     public static final String DEFAULT = "generic";
 
     private static final ObjectMapper JSON = new ObjectMapper()

@@ -2,6 +2,7 @@ package org.firstspike.sim;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.firstspike.device.Target;
 
 /**
  * The memory images of the event engine (docs/architecture.md §3): every network-specific fact as
@@ -152,9 +153,14 @@ public final class HardwareImage {
         }
     }
 
+    /** Whether the Verilog engine implements {@code e}: L lanes, one neuron unit, one element per cycle on the streams. */
+    public static boolean implemented(Target.Engine e) {
+        return e.neuronUnits() == 1 && e.stream() == 1;
+    }
+
     /** The images of {@code p}; the Verilog engine runs L lanes, one neuron unit and streams one element per cycle. */
     public static HardwareImage of(SimProgram p) {
-        if (p.engine().neuronUnits() != 1 || p.engine().stream() != 1) {
+        if (!implemented(p.engine())) {
             throw new Unsupported("the Verilog engine has one neuron unit and streams one element per cycle so far; "
                     + "this target asks for " + p.engine().neuronUnits() + " neuron units and a stream width of "
                     + p.engine().stream() + " (" + p.engine().lanes() + " lanes are fine)");

@@ -10,6 +10,8 @@ import java.util.List;
 import org.firstspike.testing.Hdl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.firstspike.testing.CliRun;
 
 /**
@@ -31,6 +33,34 @@ class CompileVerilogCliTest {
         for (String f : new String[] {"fs_engine.v", "fs_event_queue.v", "fs_top.v", "tb_cosim.sv", "build.sh"}) {
             assertTrue(Files.exists(out.resolve(f)), f);
         }
+    }
+
+    /** The four device classes, and no --target at all (generic), give a Verilog project. */
+    @ParameterizedTest
+    @ValueSource(strings = {"ice40-up5k", "ice40-hx8k", "xc7a35t", "generic", ""})
+    void theNamedTargetsAndTheDefaultCompileToVerilog(String target) {
+        Path out = dir.resolve("tiny");
+        List<String> args = new ArrayList<>(List.of("compile", "examples/tiny.ttfs", "-o", out.toString()));
+        if (!target.isEmpty()) {
+            args.addAll(List.of("--target", target));
+        }
+        CliRun r = CliRun.of(args.toArray(String[]::new));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("fit " + (target.isEmpty() ? "generic" : target) + "'s block RAM"), r.err());
+        assertTrue(Files.exists(out.resolve("fs_top.v")));
+    }
+
+    /** The simulator-only configurations are refused with the reason and the targets that do have Verilog. */
+    @ParameterizedTest
+    @ValueSource(strings = {"generic-units4", "xc7a35t-units8"})
+    void simulatorOnlyTargetsAreRefused(String target) {
+        Path out = dir.resolve("tiny");
+        CliRun r = CliRun.of("compile", "examples/tiny.ttfs", "--target", target, "-o", out.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("one neuron unit") && r.err().contains("use --target ice40-up5k, ice40-hx8k, xc7a35t,"),
+                r.err());
+        assertTrue(!r.err().contains("units4,") && !r.err().contains("units8,"), r.err());
+        assertTrue(!Files.exists(out), "no half-written project");
     }
 
     @Test

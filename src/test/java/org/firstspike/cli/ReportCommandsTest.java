@@ -87,7 +87,7 @@ class ReportCommandsTest {
     void simCountsCoreCyclesByKindAndLanesChangeOnlyTheChunkSteps() {
         TestData.fashionMnistTest();
         JsonNode one = simJson("generic-serial");
-        JsonNode eight = simJson("generic-lanes8");
+        JsonNode eight = simJson("generic");
         JsonNode k1 = one.get("core_cycles_to_decision");
         JsonNode k8 = eight.get("core_cycles_to_decision");
         assertEquals(one.get("decision").asInt(), eight.get("decision").asInt());
@@ -111,7 +111,7 @@ class ReportCommandsTest {
     @Test
     void followOnEventsAreEventsLessTheirTicks() {
         TestData.fashionMnistTest();
-        JsonNode all = simJson("generic-lanes8", "--no-early-exit");
+        JsonNode all = simJson("generic", "--no-early-exit");
         long expected = 0;
         for (JsonNode st : all.get("stages")) {
             if (st.get("kind").asText().equals("core")) {

@@ -25,37 +25,37 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TargetEngineTest {
     @Test
     void streamWidthDefaultsToTheLanes() {
-        Target.Engine e = Targets.load("generic").engine();
+        Target.Engine e = Targets.load("generic-units4").engine();
         assertEquals(8, e.lanes());
         assertEquals(8, e.stream());
-        assertEquals(32, Targets.load("xc7a35t").engine().stream());
+        assertEquals(32, Targets.load("xc7a35t-units8").engine().stream());
     }
 
     @Test
     void theVerilogEnginesTargetsStreamOneElement() {
-        for (String name : new String[] {"generic-lanes8", "xc7a35t-lanes8", "xc7a35t-lanes16"}) {
+        for (String name : new String[] {"generic", "xc7a35t-lanes8", "xc7a35t"}) {
             Target.Engine e = Targets.load(name).engine();
-            assertEquals(name.endsWith("16") ? 16 : 8, e.lanes(), name);
+            assertEquals(name.equals("xc7a35t") ? 16 : 8, e.lanes(), name);
             assertEquals(1, e.neuronUnits(), name);
             assertEquals(1, e.stream(), name);
             assertTrue(e.directZc(), name);
         }
         // absent means the factored lookup: the one-lane targets keep their block RAM for the images
-        for (String name : new String[] {"generic-serial", "xc7a35t-serial", "ice40-hx8k", "generic"}) {
+        for (String name : new String[] {"generic-serial", "xc7a35t-serial", "ice40-hx8k", "generic-units4"}) {
             assertFalse(Targets.load(name).engine().directZc(), name);
         }
     }
 
     @Test
     void theXilinxTargetsNameTheDsp48Ports() {
-        for (String name : new String[] {"xc7a35t", "xc7a35t-serial", "xc7a35t-lanes8", "xc7a35t-lanes16",
+        for (String name : new String[] {"xc7a35t", "xc7a35t-serial", "xc7a35t-lanes8", "xc7a35t-units8",
                 "xc7a100t-serial"}) {
             Target.Engine e = Targets.load(name).engine();
             assertEquals(25, e.dspPortA(), name);   // DSP48E1: 25 × 18 signed (UG479)
             assertEquals(18, e.dspPortB(), name);
         }
         // absent: one product each, tiled by synthesis
-        for (String name : new String[] {"generic-lanes8", "ice40-hx8k", "ice40-up5k"}) {
+        for (String name : new String[] {"generic", "ice40-hx8k", "ice40-up5k"}) {
             assertEquals(0, Targets.load(name).engine().dspPortA(), name);
             assertEquals(0, Targets.load(name).engine().dspPortB(), name);
         }
@@ -65,7 +65,7 @@ class TargetEngineTest {
     @ValueSource(strings = {"[25]", "[18, 25]", "[25, 1]", "[25, 18, 9]"})
     void badDspPortsAreRejectedWithTheFileName(String ports, @TempDir Path dir) throws IOException {
         Path file = dir.resolve("bad.json");
-        String good = new String(Targets.class.getResourceAsStream("/targets/xc7a35t-lanes16.json").readAllBytes(),
+        String good = new String(Targets.class.getResourceAsStream("/targets/xc7a35t.json").readAllBytes(),
                 StandardCharsets.UTF_8);
         Files.writeString(file, good.replace("[25, 18]", ports));
         DiagnosticException e = assertThrows(DiagnosticException.class, () -> Targets.load(file.toString()));

@@ -50,7 +50,7 @@ class GeneratedVerilogTest {
     @Test
     void engineTopAndTestbenchLintClean() throws Exception {
         for (String[] et : new String[][] {{"tiny", "generic-serial"}, {"fmnist_shuffle_delay", "generic-serial"},
-                {"fmnist_res_add", "generic-serial"}, {"fmnist_shuffle_delay", "generic-lanes8"}}) {
+                {"fmnist_res_add", "generic-serial"}, {"fmnist_shuffle_delay", "generic"}}) {
             Path p = project(et[0], et[1], dir.resolve(et[0] + "-" + et[1]));
             Hdl.lint(p, sources(p), "fs_top");
             List<Path> withBench = new java.util.ArrayList<>(sources(p));
@@ -66,7 +66,7 @@ class GeneratedVerilogTest {
 
     @Test
     void noLatches() throws Exception {
-        for (String target : List.of("ice40-up5k", "generic-lanes8")) {
+        for (String target : List.of("ice40-up5k", "generic")) {
             Path p = project("tiny", target, dir.resolve("tiny-" + target));
             Hdl.write(p.resolve("latch.ys"), "read_verilog -sv " + String.join(" ", EngineProject.LIBRARY)
                     + " fs_top.v\nhierarchy -check -top fs_top\n"
