@@ -1,6 +1,5 @@
 package org.firstspike.cli;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.commons.cli.CommandLine;
@@ -48,7 +47,9 @@ final class SynthCommand implements Command {
                 + "build/<network>-<target>), runs Yosys (synth_ice40 or synth_xilinx) and, on iCE40, nextpnr-ice40 for "
                 + "Fmax; Xilinx has no open place-and-route here, so its Fmax is the target's stated clock. µs per image are "
                 + "the Verilog engine's mean clocks to the decision over --images test images (clocks_per_image, from "
-                + "the cycle-accurate simulator's engine cycles, engine_cycles_per_image) divided by Fmax.";
+                + "the cycle-accurate simulator's engine cycles, engine_cycles_per_image) divided by Fmax. The directory "
+                + "is written beside and moved into place when the tools are through, with their logs when they fail; "
+                + "an existing one is replaced only if FirstSpike wrote it.";
     }
 
     @Override
@@ -87,21 +88,25 @@ final class SynthCommand implements Command {
         }
         long[] cost = meanCost(cl, net, program, image);
         Path dir = Path.of(cl.getOptionValue("output", "build/" + net.name() + "-" + c.target().name()));
-        Path rtl = dir.resolve("rtl");
-        try {
+        SynthReport[] done = new SynthReport[1];
+        String[] failed = new String[1];
+        // the project and the tools' logs are written next to DIR and moved into place when the tools
+        // are through; a failed run keeps its logs too, since they say why
+        OutputDirectory.replace(dir, tmp -> {
+            Path rtl = tmp.resolve("rtl");
             Files.createDirectories(rtl);
             new EngineProject(image, net.name()).writeRtl(rtl);
-        } catch (IOException e) {
-            throw new UsageException("cannot write " + rtl + ": " + e.getMessage());
+            try {
+                done[0] = new SynthRunner(SynthRunner.Tools.ON_PATH, line -> io.err().println("synth: " + line))
+                        .run(rtl, "fs_top", c.target(), tmp.resolve("synth"));
+            } catch (SynthException e) {
+                failed[0] = e.getMessage().replace(tmp.toString(), dir.toString());
+            }
+        });
+        if (failed[0] != null) {
+            throw new UsageException(failed[0]);
         }
-        SynthReport report;
-        try {
-            report = new SynthRunner(SynthRunner.Tools.ON_PATH, line -> io.err().println("synth: " + line))
-                    .run(rtl, "fs_top", c.target(), dir.resolve("synth"));
-        } catch (SynthException e) {
-            throw new UsageException(e.getMessage());
-        }
-        report = report.withImageCost(cost[1], cost[0]);
+        SynthReport report = done[0].withDirectory(dir.resolve("synth")).withImageCost(cost[1], cost[0]);
         io.out().print(cl.hasOption("json") ? Json.write(report.json()) : report.text());
         return 0;
     }

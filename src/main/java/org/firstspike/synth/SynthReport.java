@@ -40,6 +40,13 @@ public record SynthReport(Target target, String top, String family, int luts, In
                 nextpnrSeconds, directory, clocks, engineCycles);
     }
 
+    /** This report with its logs and netlist in {@code dir} (where the command moved them). */
+    public SynthReport withDirectory(Path dir) {
+        return new SynthReport(target, top, family, luts, lcs, ffs, brams, bramUnit, spram, dsps, fmaxMhz, fmaxSource,
+                fmaxPerClock, latches, cells, utilisation, ioWrapper, yosysVersion, nextpnrVersion, yosysSeconds,
+                nextpnrSeconds, dir, clocksPerImage, engineCyclesPerImage);
+    }
+
     /** Microseconds per image at fmax: clocks / MHz. NaN when there is no fmax. */
     public double us(long clocksPerImage) {
         return fmaxMhz == null || fmaxMhz <= 0 ? Double.NaN : clocksPerImage / fmaxMhz;

@@ -26,7 +26,7 @@ class SynthCommandTest {
     Path dir;
 
     @Test
-    void theTinyNetworkSynthesizesForArtix7() {
+    void theTinyNetworkSynthesizesForArtix7() throws Exception {
         Path out = dir.resolve("tiny");
         CliRun r = CliRun.of("synth", "examples/tiny.ttfs", "--target", "xc7a35t-serial", "--images", "3", "--json",
                 "--data", TINY_DATA, "-o", out.toString());
@@ -51,6 +51,27 @@ class SynthCommandTest {
         }
         assertEquals(Math.round(cycles / 3.0), j.get("engine_cycles_per_image").asLong());
         assertTrue(Files.exists(out.resolve("rtl").resolve("fs_top.v")));
+        // written beside, then moved into place: the logs where the report says, no temporary left
+        assertEquals(out.resolve("synth").toString(), j.get("directory").asText());
+        assertTrue(Files.exists(out.resolve("synth").resolve("yosys.log")));
+        try (var siblings = Files.list(dir)) {
+            assertEquals(java.util.List.of(out), siblings.toList());
+        }
+    }
+
+    /** A directory FirstSpike did not write is never overwritten, and nothing is synthesized. */
+    @Test
+    void aForeignOutputDirectoryIsRefused() throws Exception {
+        Path out = Files.createDirectories(dir.resolve("mine"));
+        Files.writeString(out.resolve("notes.txt"), "my own file\n");
+        CliRun r = CliRun.of("synth", "examples/tiny.ttfs", "--target", "xc7a35t-serial", "--images", "1",
+                "--data", TINY_DATA, "-o", out.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("was not written by firstspike"), r.err());
+        assertFalse(r.err().contains("yosys:"), "refused before synthesis: " + r.err());
+        try (var files = Files.list(out)) {
+            assertEquals(java.util.List.of(out.resolve("notes.txt")), files.toList());
+        }
     }
 
     /**
