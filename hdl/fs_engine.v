@@ -445,14 +445,21 @@ module fs_engine #(
         .k(pair), .from(pair_from_q), .to(pair_to_q), .length(run_length), .src_tick(ticks_q), .drop(d_drop),
         .arrival(arrival), .keep(keep));
 
-    // the event being drained. A core's: for input (channel ev_cin, pixel ev_px) every window position
+    // the event being drained. A core's: for input (channel ev_cin, pixel ev_px, below) every window position
     // of the pixel, and at each the kernel row of its tap, LANES output channels per cycle; the bias,
     // entry by entry of its list, each a (bank address, chunk) of the bias row. A zero level or a dead
     // neuron leaves its lane idle (docs/architecture.md §4.3)
-    wire [W-1:0] ev_m = ev_elem_q;
+    // A core event holds its element and queue link in e_elem and e_next, so that the queue's read
+    // port fetches the event after it meanwhile: the first event of a tick from its entry as read
+    // (ph 1), one that follows another of the same tick from the last commit before it, which also
+    // reads that event's position-list start and channel base (its chain starts at ph 2)
+    reg [W-1:0] e_elem;
+    reg [W-1:0] e_next;
+    wire core_event = state == EVENT && d_kind == 1;
+    wire first_read = core_event && ph == 16'd1 && !stepped;
+    wire [W-1:0] ev_m = d_kind == 1 && !first_read ? e_elem : ev_elem_q;
+    wire [W-1:0] ev_link = d_kind == 1 ? e_next : ev_next_q;
     wire ev_bias = bias_now && ev_m == d_belem;
-    wire [W-1:0] ev_cin = ev_m >> PIXEL_BITS;
-    wire [W-1:0] ev_px = ev_m & W'((1 << PIXEL_BITS) - 1);
     wire [W-1:0] fan_lo = fan_start_q;
     wire [W-1:0] fan_len = fan_start_nq - fan_lo;
     wire [W-1:0] npos = pos_start_nq - pos_start_q;
@@ -491,13 +498,25 @@ module fs_engine #(
     // an event's last commit reads the bucket's next entry ahead: an event that follows another of the
     // same tick (core or merge) starts one clock into its chain, with Z(tick) kept
     wire ev_done = commit && state == EVENT && (d_kind != 1 || last_of_event);
-    wire follow_on = ev_done && ev_next_q != NIL;
+    wire follow_on = ev_done && ev_link != NIL;
+    // the lists the next core event's chain starts from: its entry is what the queue reads now
+    wire [W-1:0] ev_lists = ev_done && d_kind == 1 ? ev_elem_q : ev_m;
+    wire [W-1:0] ev_cin = ev_lists >> PIXEL_BITS;
+    wire [W-1:0] ev_px = ev_lists & W'((1 << PIXEL_BITS) - 1);
+    // the queue's read address: the tick's head first, then a core event's next entry while it runs
+    wire [W-1:0] q_ptr = ev_done || first_read ? ev_next_q : core_event && (stepped || ph > 16'd1) ? e_next : ptr;
+    always @(posedge clk) begin
+        if (first_read || ev_done && d_kind == 1) begin
+            e_elem <= ev_elem_q;
+            e_next <= ev_next_q;
+        end
+    end
     // a minpool write's commit reads the next write's tap range and pad flag ahead and, within a
     // channel, its first tap too (a window's taps follow the previous window's in the tap list), so
     // the next write starts two clocks in (one after a channel's last window)
     wire pool_ahead = commit && pool_write && idx + 1 != d_size;
     wire pool_wrap = rpos + 1 == d_positions;
-    wire [15:0] next_ph = ev_step || gather_step ? 16'(PHASES - 1) : follow_on ? 16'd1
+    wire [15:0] next_ph = ev_step || gather_step ? 16'(PHASES - 1) : follow_on ? (d_kind == 1 ? 16'd2 : 16'd1)
         : pool_ahead ? (pool_wrap ? 16'd1 : 16'd2) : step_ahead ? 16'(UNIT_PHASES - 1) : 16'd0;
     wire ev_any = ev_bias ? fan_len != 0 : npos != 0;
     wire ev_cycle = commit && state == EVENT && d_kind == 1;
@@ -603,7 +622,7 @@ module fs_engine #(
     wire [W-1:0] enq_n = state == SETUP2 ? '0 : events;
     fs_event_queue #(.HORIZON(HORIZON), .ENTRIES(MAX_EVENTS), .W(W)) queue (.clk(clk), .clear(commit && state == SETUP1),
         .bucket_at(state == SETUP2 || state == GATHER), .look(state == SETUP2 ? d_btick : arrival), .at(enq_at),
-        .ptr(ev_done ? ev_next_q : ptr), .n(enq_n),
+        .ptr(q_ptr), .n(enq_n),
         .elem_in(state == SETUP2 ? d_belem : pair_to_q), .push(enq), .pop(commit && state == TICK),
         .next_tick(next_tick), .head(q_head_q), .elem(ev_elem_q), .next(ev_next_q));
 
@@ -966,8 +985,8 @@ module fs_engine #(
                             pi <= 0;
                             chunk <= 0;
                             op_base <= 0;
-                            ptr <= ev_next_q;
-                            if (ev_next_q == NIL) begin
+                            ptr <= ev_link;
+                            if (ev_link == NIL) begin
                                 after_bucket();
                             end
                         end else if (ev_bias) begin

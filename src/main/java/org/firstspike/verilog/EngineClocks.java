@@ -20,7 +20,8 @@ import org.firstspike.sim.StageStats;
  * three; the neuron unit's cycles four (the table lookup of the tick under test from the first clock),
  * two with the direct Zc table (one read).
  * An event that follows another of the same tick (core or merge) starts a clock later in its chain:
- * the last commit of the one before reads its queue entry ahead. A resolution whose range comes from
+ * the last commit of the one before reads its queue entry ahead; a core's starts two clocks later,
+ * its position-list start and channel base read in that commit too. A resolution whose range comes from
  * the neuron's state alone (no firing test) takes two. With the direct Zc table a binary-search step
  * after a search's first takes one: its state read stays, and the step before read both possible
  * next ticks' Zc.
@@ -42,6 +43,12 @@ public final class EngineClocks {
     public static final int QUICK_RESOLUTION = 2;
     /** Clocks a follow-on event saves: the previous event's last commit read its queue entry. */
     public static final int QUEUE_READ_AHEAD = 1;
+    /**
+     * Clocks a core's follow-on event saves besides: the event before held its own entry in registers
+     * and read this one's from the queue while it ran, so its last commit read this one's
+     * position-list start and channel base too.
+     */
+    public static final int LIST_READ_AHEAD = 1;
     /** Clocks of a neuron-unit cycle (probe, search, resolution, search step): the 3-clock table lookup, then the commit. */
     public static final int UNIT_PHASES = 4;
     /** The same with the direct Zc table (target engine.direct_zc_table): one read, then the commit. */
@@ -60,7 +67,7 @@ public final class EngineClocks {
                 + (decodePhases(img) - PHASES) * outputs(img) - (PHASES - POSITION_STEP) * core.positionSteps()
                 - (PHASES - CHUNK_STEP) * core.chunkSteps() - (PHASES - unitPhases(img)) * core.unitCycles()
                 - (PHASES - PAIR_STEP) * pairSteps(img) - (PHASES - MERGE_PHASES) * mergeEvents(img, r)
-                - QUEUE_READ_AHEAD * (core.followOns() + mergeFollowOns(img, r))
+                - QUEUE_READ_AHEAD * (core.followOns() + mergeFollowOns(img, r)) - LIST_READ_AHEAD * core.followOns()
                 - (unitPhases(img) - QUICK_RESOLUTION) * core.quickResolutions()
                 - (img.directZc ? DIRECT_UNIT_PHASES - DIRECT_FOLLOW_ON_STEP : 0) * core.followOnSteps();
     }
