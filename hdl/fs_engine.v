@@ -151,8 +151,10 @@ module fs_engine #(
     localparam integer PHASES = 5;
     // a minpool write: window start, then one tap per clock, its arrival a clock later, then commit
     // (its window's taps + 4 clocks; pool_ahead starts the next write one or two clocks in)
-    // a minpool or time-add arrival: its queue entry, the element's sum and count, then commit
+    // a time-add arrival: its queue entry, the element's sum and count, then commit; a minpool arrival
+    // writes its tick without reading: its queue entry, then commit
     localparam integer MERGE_PHASES = 3;
+    localparam integer POOL_ARRIVAL_PHASES = 2;
     // a neuron-unit cycle (probe, search, resolution, search step): the table looks up the tick under
     // test from the first clock, three clocks, then commit; with the direct Zc table one read, then
     // commit, and a search step after the search's first its commit alone (step_ahead)
@@ -277,7 +279,8 @@ module fs_engine #(
     wire host_step = host_take || state == HOST && (in_valid && in_elem > 32'(idx) || in_end);
     assign in_ready = host_take;
     wire [15:0] last_ph = host_state ? 16'd0 : state == OUTPUT ? 16'd1 : pool_write ? pool_last
-        : state == DECODE ? 16'(DECODE_PHASES - 1) : state == EVENT && d_kind != 1 ? 16'(MERGE_PHASES - 1)
+        : state == DECODE ? 16'(DECODE_PHASES - 1) : state == EVENT && d_kind == 2 ? 16'(POOL_ARRIVAL_PHASES - 1)
+        : state == EVENT && d_kind != 1 ? 16'(MERGE_PHASES - 1)
         : state == RESOLVE && r_quick ? 16'(QUICK_PHASES - 1) : unit_cycle ? 16'(UNIT_PHASES - 1) : 16'(PHASES - 1);
     wire commit = ph == last_ph;
 

@@ -1,5 +1,6 @@
 package org.firstspike.verilog;
 
+import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.firstspike.sim.CoreCycles;
@@ -16,8 +17,8 @@ import org.firstspike.sim.StageStats;
  * ahead) and one when it starts a channel after the first (its tap range read ahead); a decoder cycle
  * two clocks per piece of its crossing products plus two. Shorter cycles: a core event's later cycles
  * keep the reads that do not change (CoreCycles) — the next chunk of channels, or the next position
- * or bias entry, one clock; the gather's next pair of a run one; a minpool or time-add arrival
- * three; the neuron unit's cycles four (the table lookup of the tick under test from the first clock),
+ * or bias entry, one clock; the gather's next pair of a run one; a time-add arrival
+ * three, a minpool arrival two (its queue entry, then the commit: it writes its tick, reading nothing); the neuron unit's cycles four (the table lookup of the tick under test from the first clock),
  * two with the direct Zc table (one read).
  * An event that follows another of the same tick (core or merge) starts a clock later in its chain:
  * the last commit of the one before reads its queue entry ahead; a core's starts two clocks later,
@@ -35,8 +36,10 @@ public final class EngineClocks {
     public static final int POSITION_STEP = 1;
     /** Clocks of an event cycle that moves to the next chunk of output channels: read ahead in the commit clock before it. */
     public static final int CHUNK_STEP = 1;
-    /** Clocks of a minpool or time-add stage's event cycle: its queue entry, then the element's sum and count, then the commit. */
+    /** Clocks of a time-add stage's event cycle: its queue entry, then the element's sum and count, then the commit. */
     public static final int MERGE_PHASES = 3;
+    /** Clocks of a minpool stage's event cycle: its queue entry, then the commit (an arrival writes its tick, reading nothing). */
+    public static final int POOL_ARRIVAL_PHASES = 2;
     /** Clocks of a gather cycle that moves to the next pair of a run: its source tick and bucket were read ahead (the queue reads write-first). */
     public static final int PAIR_STEP = 1;
     /** Clocks of a resolution that needs no firing test (CoreCycles): the neuron's state and dead bit, then the commit. */
@@ -67,6 +70,7 @@ public final class EngineClocks {
                 + (decodePhases(img) - PHASES) * outputs(img) - (PHASES - POSITION_STEP) * core.positionSteps()
                 - (PHASES - CHUNK_STEP) * core.chunkSteps() - (PHASES - unitPhases(img)) * core.unitCycles()
                 - (PHASES - PAIR_STEP) * pairSteps(img) - (PHASES - MERGE_PHASES) * mergeEvents(img, r)
+                - (MERGE_PHASES - POOL_ARRIVAL_PHASES) * poolArrivals(img, r)
                 - QUEUE_READ_AHEAD * (core.followOns() + mergeFollowOns(img, r)) - LIST_READ_AHEAD * core.followOns()
                 - (unitPhases(img) - QUICK_RESOLUTION) * core.quickResolutions()
                 - (img.directZc ? DIRECT_UNIT_PHASES - DIRECT_FOLLOW_ON_STEP : 0) * core.followOnSteps();
@@ -82,14 +86,24 @@ public final class EngineClocks {
         return mergeStages(img, r).mapToLong(StageStats::events).sum();
     }
 
+    /** Of those, the minpool stages' arrivals. */
+    static long poolArrivals(HardwareImage img, SimResult r) {
+        return stagesBeforeOutput(img, r, k -> k == HardwareImage.KIND_MINPOOL).mapToLong(StageStats::events).sum();
+    }
+
     /** Of those, the arrivals that follow another of the same tick: all but the first of each tick. */
     static long mergeFollowOns(HardwareImage img, SimResult r) {
         return mergeStages(img, r).mapToLong(st -> st.events() - st.ticks()).sum();
     }
 
     private static Stream<StageStats> mergeStages(HardwareImage img, SimResult r) {
+        return stagesBeforeOutput(img, r, k -> k != HardwareImage.KIND_CORE);
+    }
+
+    /** The statistics of the stages before the output core whose kind passes {@code kind}. */
+    private static Stream<StageStats> stagesBeforeOutput(HardwareImage img, SimResult r, IntPredicate kind) {
         return IntStream.range(1, img.stages.size()).takeWhile(s -> !img.stages.get(s).output())
-                .filter(s -> img.stages.get(s).kind() != HardwareImage.KIND_CORE).mapToObj(s -> r.stages().get(s - 1));
+                .filter(s -> kind.test(img.stages.get(s).kind())).mapToObj(s -> r.stages().get(s - 1));
     }
 
     /**
