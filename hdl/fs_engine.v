@@ -155,6 +155,10 @@ module fs_engine #(
     // writes its tick without reading: its queue entry, then commit
     localparam integer MERGE_PHASES = 3;
     localparam integer POOL_ARRIVAL_PHASES = 2;
+    // a tick change takes the queue's next nonempty tick and its bucket's head: read since the tick
+    // change before (the map settles two clocks after a pop, the head a clock later; every event takes
+    // at least two), so ready at once, except in a stage's first, a clock after the gather's last push
+    localparam integer FIRST_TICK_PHASES = 3;
     // a neuron-unit cycle (probe, search, resolution, search step): the table looks up the tick under
     // test from the first clock, three clocks, then commit; with the direct Zc table one read, then
     // commit, and a search step after the search's first its commit alone (step_ahead)
@@ -281,6 +285,7 @@ module fs_engine #(
     wire [15:0] last_ph = host_state ? 16'd0 : state == OUTPUT ? 16'd1 : pool_write ? pool_last
         : state == DECODE ? 16'(DECODE_PHASES - 1) : state == EVENT && d_kind == 2 ? 16'(POOL_ARRIVAL_PHASES - 1)
         : state == EVENT && d_kind != 1 ? 16'(MERGE_PHASES - 1)
+        : state == TICK ? (drained == 0 ? 16'(FIRST_TICK_PHASES - 1) : 16'd0)
         : state == RESOLVE && r_quick ? 16'(QUICK_PHASES - 1) : unit_cycle ? 16'(UNIT_PHASES - 1) : 16'(PHASES - 1);
     wire commit = ph == last_ph;
 

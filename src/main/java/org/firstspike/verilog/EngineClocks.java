@@ -20,6 +20,7 @@ import org.firstspike.sim.StageStats;
  * or bias entry, one clock; the gather's next pair of a run one; a time-add arrival
  * three, a minpool arrival two (its queue entry, then the commit: it writes its tick, reading nothing); the neuron unit's cycles four (the table lookup of the tick under test from the first clock),
  * two with the direct Zc table (one read).
+ * A tick change takes one clock, three in a stage's first.
  * An event that follows another of the same tick (core or merge) starts a clock later in its chain:
  * the last commit of the one before reads its queue entry ahead; a core's starts two clocks later,
  * its position-list start and channel base read in that commit too. A resolution whose range comes from
@@ -44,6 +45,13 @@ public final class EngineClocks {
     public static final int PAIR_STEP = 1;
     /** Clocks of a resolution that needs no firing test (CoreCycles): the neuron's state and dead bit, then the commit. */
     public static final int QUICK_RESOLUTION = 2;
+    /**
+     * Clocks of a tick change after a stage's first: the queue's next nonempty tick and its bucket's
+     * head were read since the tick change before.
+     */
+    public static final int TICK_PHASES = 1;
+    /** Clocks of a stage's first tick change: the occupancy word and then the head, after the gather's last push. */
+    public static final int FIRST_TICK_PHASES = 3;
     /** Clocks a follow-on event saves: the previous event's last commit read its queue entry. */
     public static final int QUEUE_READ_AHEAD = 1;
     /**
@@ -71,6 +79,7 @@ public final class EngineClocks {
                 - (PHASES - CHUNK_STEP) * core.chunkSteps() - (PHASES - unitPhases(img)) * core.unitCycles()
                 - (PHASES - PAIR_STEP) * pairSteps(img) - (PHASES - MERGE_PHASES) * mergeEvents(img, r)
                 - (MERGE_PHASES - POOL_ARRIVAL_PHASES) * poolArrivals(img, r)
+                - (PHASES - TICK_PHASES) * tickChanges(img, r) + (FIRST_TICK_PHASES - TICK_PHASES) * drainedStages(img, r)
                 - QUEUE_READ_AHEAD * (core.followOns() + mergeFollowOns(img, r)) - LIST_READ_AHEAD * core.followOns()
                 - (unitPhases(img) - QUICK_RESOLUTION) * core.quickResolutions()
                 - (img.directZc ? DIRECT_UNIT_PHASES - DIRECT_FOLLOW_ON_STEP : 0) * core.followOnSteps();
@@ -98,6 +107,22 @@ public final class EngineClocks {
 
     private static Stream<StageStats> mergeStages(HardwareImage img, SimResult r) {
         return stagesBeforeOutput(img, r, k -> k != HardwareImage.KIND_CORE);
+    }
+
+    /**
+     * Tick changes up to the decision: one per nonempty tick of the cores (events less those that
+     * follow one of the same tick) and of the merge stages before the output core.
+     */
+    static long tickChanges(HardwareImage img, SimResult r) {
+        CoreCycles core = r.coreCyclesToDecision();
+        return core.starts() - core.followOns() + mergeEvents(img, r) - mergeFollowOns(img, r);
+    }
+
+    /** The stages up to the output core with an event to drain: each has one first tick change. */
+    static long drainedStages(HardwareImage img, SimResult r) {
+        int output = IntStream.range(1, img.stages.size()).filter(s -> img.stages.get(s).output()).findFirst()
+                .orElse(img.stages.size() - 1);
+        return IntStream.rangeClosed(1, output).filter(s -> r.stages().get(s - 1).events() > 0).count();
     }
 
     /** The statistics of the stages before the output core whose kind passes {@code kind}. */
