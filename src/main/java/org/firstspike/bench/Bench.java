@@ -86,9 +86,9 @@ public final class Bench {
         double theta = Math.min(6 * 73.3 * Math.sqrt(n), 16.0 * n);
         SyntheticNetworks.Written w = SyntheticNetworks.dense(dir, "events", n, n, 10, theta, 1);
         log.accept("synaptic events: " + w.description() + ", " + s.denseImages() + " images of random input times");
-        Target generic = Targets.load(SIMULATOR_TARGET);
-        IrProgram ir = compileIr(Frontend.load(w.file()), generic);
-        SimProgram program = SimProgram.of(ir, generic.engine());
+        Target simulator = Targets.load(SIMULATOR_TARGET);
+        IrProgram ir = compileIr(Frontend.load(w.file()), simulator);
+        SimProgram program = SimProgram.of(ir, simulator.engine());
         SplittableRandom r = new SplittableRandom(2);
         int[][] inputs = new int[s.denseImages()][];
         for (int i = 0; i < inputs.length; i++) {
@@ -146,9 +146,9 @@ public final class Bench {
         int images = Math.min(s.seedImages(), data.count());
         int refImages = Math.min(s.referenceImages(), data.count());
         FloatReference ref = new FloatReference(net);
-        Target generic = Targets.load(SIMULATOR_TARGET);
-        IrProgram ir = compileIr(net, generic);
-        SimProgram program = SimProgram.of(ir, generic.engine());
+        Target simulator = Targets.load(SIMULATOR_TARGET);
+        IrProgram ir = compileIr(net, simulator);
+        SimProgram program = SimProgram.of(ir, simulator.engine());
         log.accept("seed: " + net.name() + ", host encoder for " + images + " images");
         int[][] ticks = new int[images][];
         for (int i = 0; i < images; i++) {
@@ -169,7 +169,7 @@ public final class Bench {
             seedRound(engine, ticks, sums);
             engineRate[k] = images / Stopwatch.since(t0);
         }
-        cycles.add(new BenchReport.Cycles(generic.name(), generic.engine().lanes(), generic.engine().neuronUnits(),
+        cycles.add(new BenchReport.Cycles(simulator.name(), simulator.engine().lanes(), simulator.engine().neuronUnits(),
                 images, sums[0] / (double) images, sums[1] / (double) images));
         log.accept("seed: float reference, " + refImages + " images × " + s.rounds() + " rounds");
         double[][] warmSamples = java.util.Arrays.copyOf(samples, Math.min(refImages, 50));
