@@ -169,8 +169,8 @@ public final class Bench {
             seedRound(engine, ticks, sums);
             engineRate[k] = images / Stopwatch.since(t0);
         }
-        cycles.add(new BenchReport.Cycles(simulator.name(), simulator.engine().lanes(), simulator.engine().neuronUnits(),
-                images, sums[0] / (double) images, sums[1] / (double) images));
+        cycles.add(new BenchReport.Cycles(simulator.name(), simulator.engine().lanes(),
+                simulator.engine().neuronUnits(), images, sums[0] / (double) images, sums[1] / (double) images));
         log.accept("seed: float reference, " + refImages + " images × " + s.rounds() + " rounds");
         double[][] warmSamples = java.util.Arrays.copyOf(samples, Math.min(refImages, 50));
         warm(() -> referenceRound(ref, warmSamples));
