@@ -31,7 +31,8 @@ final class SynthHdlCommand implements Command {
 
     @Override
     public String details() {
-        return "Reads every *.v and *.sv file in DIR, elaborates --top, rejects latches, and runs synth_ice40 (then "
+        return "Reads every *.v and *.sv file in DIR but testbenches (tb_*, *_tb, such as a compile project's "
+                + "tb_cosim.sv), elaborates --top, rejects latches, and runs synth_ice40 (then "
                 + "nextpnr-ice40 at the target's clock for the achieved fmax), synth_xilinx -family xc7, or a generic "
                 + "6-LUT synth, depending on the target's family. Without open place and route (xc7, generic) fmax "
                 + "is the target's clock. Logs, script and netlist go to DIR/synth-TARGET (or -o DIR). --cycles N "

@@ -21,7 +21,9 @@ import org.firstspike.report.Json;
 
 /**
  * Synthesizes the Verilog files of a directory for a target and reports what they use and how fast
- * they run. Yosys 0.23 runs a generated script: it reads every *.v and *.sv file of the directory,
+ * they run. Yosys 0.23 runs a generated script: it reads every *.v and *.sv file of the directory
+ * but the testbenches ({@code tb_*}, {@code *_tb}: simulation code Yosys cannot parse, such as a
+ * {@code compile} project's tb_cosim.sv),
  * elaborates the top, rejects latches after `proc` and again after mapping, runs the family's flow
  * ({@code synth_ice40}, {@code synth_xilinx -family xc7}, or generic {@code synth -lut 6} with
  * memories left unmapped) and writes `stat`. On iCE40 nextpnr-ice40 0.4 then places and routes the
@@ -285,7 +287,7 @@ public final class SynthRunner {
         return m.find() ? "nextpnr-ice40 " + m.group(1) : line;
     }
 
-    /** The *.v and *.sv files of {@code dir}, as names relative to it (Yosys runs there), sorted. */
+    /** The *.v and *.sv files of {@code dir} but the testbenches, as names relative to it (Yosys runs there), sorted. */
     private static List<String> sources(Path dir, String top) {
         if (top == null || !IDENTIFIER.matcher(top).matches()) {
             throw new SynthException(SynthException.Kind.BAD_INPUT, "top '" + top + "' is not a Verilog module name");
@@ -297,7 +299,7 @@ public final class SynthRunner {
         try (Stream<Path> s = Files.list(dir)) {
             for (Path f : s.sorted().toList()) {
                 String name = f.getFileName().toString();
-                if (Files.isRegularFile(f) && (name.endsWith(".v") || name.endsWith(".sv"))) {
+                if (Files.isRegularFile(f) && (name.endsWith(".v") || name.endsWith(".sv")) && !isTestbench(name)) {
                     if (!name.matches("[A-Za-z0-9_.+-]+")) {
                         throw new SynthException(SynthException.Kind.BAD_INPUT, "cannot pass the file name '" + name
                                 + "' to Yosys; rename it without spaces or special characters");
@@ -309,9 +311,16 @@ public final class SynthRunner {
             throw new SynthException(SynthException.Kind.BAD_INPUT, "cannot list " + dir + ": " + e.getMessage());
         }
         if (out.isEmpty()) {
-            throw new SynthException(SynthException.Kind.BAD_INPUT, "no Verilog files (*.v, *.sv) in " + dir);
+            throw new SynthException(SynthException.Kind.BAD_INPUT,
+                    "no Verilog files (*.v, *.sv) but testbenches (tb_*, *_tb) in " + dir);
         }
         return out;
+    }
+
+    /** A testbench by the naming both hdl/tb and compile projects use: tb_NAME.sv, NAME_tb.sv (or .v). */
+    static boolean isTestbench(String fileName) {
+        String base = fileName.substring(0, fileName.lastIndexOf('.'));
+        return base.startsWith("tb_") || base.endsWith("_tb");
     }
 
     private static String ice40Device(Target target) {

@@ -129,8 +129,15 @@ public final class EngineProject {
                 simulator, so `./build.sh` ends with either "N images identical to FirstSpike's simulator" or
                 the first differing lines and exit status 1. `firstspike cosim` does this and names the first
                 divergent event.
+
+                ## Synthesis
+
+                Every `.v` file here but the testbench is synthesizable, with `fs_top` as the top.
+                `firstspike synth-hdl DIR --top fs_top --target %s` runs Yosys (and nextpnr-ice40 on iCE40) on
+                this directory as it is and reports the resources and fmax; `firstspike synth FILE --target %s`
+                compiles and synthesizes in one step, with µs per image.
                 """.formatted(network, target, image.lanes, image.lanes == 1 ? "lane" : "lanes", units(),
-                image.stages.get(0).size(), image.inputNoSpikeTick);
+                image.stages.get(0).size(), image.inputNoSpikeTick, target, target);
     }
 
     /** The library modules other than the engine, as a Markdown list of file names. */

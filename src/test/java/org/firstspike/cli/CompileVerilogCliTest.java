@@ -1,5 +1,6 @@
 package org.firstspike.cli;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,6 +34,8 @@ class CompileVerilogCliTest {
         for (String f : new String[] {"fs_engine.v", "fs_event_queue.v", "fs_top.v", "tb_cosim.sv", "build.sh"}) {
             assertTrue(Files.exists(out.resolve(f)), f);
         }
+        String readme = assertDoesNotThrow(() -> Files.readString(out.resolve("README.md")));
+        assertTrue(readme.contains("`firstspike synth-hdl DIR --top fs_top --target ice40-up5k`"), readme);
     }
 
     /** The four device classes, and no --target at all (generic), give a Verilog project. */

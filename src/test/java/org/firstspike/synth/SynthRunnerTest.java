@@ -111,6 +111,49 @@ class SynthRunnerTest {
         assertTrue(r.luts() > logic, "LUT RAM not counted in the LUTs: " + r.luts() + ", " + r.cells());
     }
 
+    /** Simulation-only code Yosys 0.23 cannot parse (an event control inside initial), as tb_cosim.sv has. */
+    private static final String TESTBENCH = """
+            module %s;
+                reg clk = 0;
+                always #5 clk = !clk;
+                initial begin
+                    @(posedge clk);
+                    $finish;
+                end
+            endmodule
+            """;
+
+    /** A compile project holds its Verilator testbench beside the engine: synthesis leaves it out. */
+    @Test
+    void testbenchesInTheDirectoryAreLeftOut() throws IOException {
+        ramDesign(10);
+        Files.writeString(dir.resolve("tb_cosim.sv"), TESTBENCH.formatted("tb_cosim"));
+        Files.writeString(dir.resolve("ram_top_tb.sv"), TESTBENCH.formatted("ram_top_tb"));
+        SynthReport r = new SynthRunner().run(dir, "ram_top", Targets.load("xc7a35t"));
+        assertTrue(r.brams() >= 0.5, r.cells().toString());
+        String script = Files.readString(r.directory().resolve("synth.ys"));
+        assertTrue(script.contains("ram_top.v") && script.contains("fs_sdp_ram.v"), script);
+        assertFalse(script.contains("tb_cosim.sv") || script.contains("ram_top_tb.sv"), script);
+    }
+
+    @Test
+    void aDirectoryOfTestbenchesAloneIsRefused() throws IOException {
+        Files.writeString(dir.resolve("tb_cosim.sv"), TESTBENCH.formatted("tb_cosim"));
+        SynthException e = assertThrows(SynthException.class,
+                () -> new SynthRunner().run(dir, "tb_cosim", Targets.load("xc7a35t")));
+        assertTrue(e.getMessage().contains("but testbenches"), e.getMessage());
+    }
+
+    @Test
+    void testbenchNamesAreTheTbPrefixAndSuffix() {
+        assertTrue(SynthRunner.isTestbench("tb_cosim.sv"));
+        assertTrue(SynthRunner.isTestbench("fs_sdp_ram_tb.sv"));
+        assertTrue(SynthRunner.isTestbench("x_tb.v"));
+        assertFalse(SynthRunner.isTestbench("fs_top.v"));
+        assertFalse(SynthRunner.isTestbench("tbx.v"));
+        assertFalse(SynthRunner.isTestbench("fs_tb_ctl.v"));
+    }
+
     @Test
     void xc7ReportsTheTargetClock() throws IOException {
         ramDesign(10);
