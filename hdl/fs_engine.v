@@ -460,7 +460,8 @@ module fs_engine #(
     // A core event holds its element and queue link in e_elem and e_next, so that the queue's read
     // port fetches the event after it meanwhile: the first event of a tick from its entry as read
     // (ph 1), one that follows another of the same tick from the last commit before it, which also
-    // reads that event's position-list start and channel base (its chain starts at ph 2)
+    // reads that event's first position-list entry and kernel row, or bias entry (its chain starts at
+    // ph 3: its list start and channel base were read while the event before ran)
     reg [W-1:0] e_elem;
     reg [W-1:0] e_next;
     wire core_event = state == EVENT && d_kind == 1;
@@ -470,16 +471,27 @@ module fs_engine #(
     wire ev_bias = bias_now && ev_m == d_belem;
     wire [W-1:0] fan_lo = fan_start_q;
     wire [W-1:0] fan_len = fan_start_nq - fan_lo;
-    wire [W-1:0] npos = pos_start_nq - pos_start_q;
+    // The event's position list (start, end) and channel base: as read in a tick's first event's
+    // second clock (lists_fresh), then from registers, so that the lists' read ports look up the next
+    // event's while this one runs (below)
+    reg [W-1:0] p_start;
+    reg [W-1:0] p_end;
+    reg [W-1:0] p_cbase;
+    wire lists_fresh = core_event && ph == 16'd2 && !stepped;
+    wire [W-1:0] e_start = lists_fresh ? pos_start_q : p_start;
+    wire [W-1:0] e_cbase = lists_fresh ? chan_base_q : p_cbase;
+    wire [W-1:0] npos = (lists_fresh ? pos_start_nq : p_end) - e_start;
     wire last_channel = chunk + 1 >= d_chunks;
     wire last_of_event = ev_bias ? koff + 1 >= fan_len : npos == 0 || pi + 1 >= npos && last_channel;
     wire more_events = drained + 1 < events;
+    wire ev_done = commit && state == EVENT && (d_kind != 1 || last_of_event);
     wire [W-1:0] syn_j = ev_bias ? fan_target_q : op_base + pos_list_q;
     // the commit clock of an event cycle reads ahead for the event's next cycle (the registers follow at
     // the edge): the next chunk's kernel word, thresholds and states, or the next position's (bias
-    // entry's) list entry; an event's last commit reads nothing that the next event's first cycle keeps
+    // entry's) list entry; an event's last commit the next event's first position entry and row, or
+    // its first bias entry
     wire ahead = commit && state == EVENT && d_kind == 1;
-    wire [W-1:0] koff_ra = ahead ? koff + 1 : koff;
+    wire [W-1:0] koff_ra = ev_done ? '0 : ahead ? koff + 1 : koff;
     wire [W-1:0] pi_ra = ahead && last_channel ? pi + 1 : pi;
     wire [W-1:0] chunk_ra = ahead && !last_channel ? chunk + 1 : ahead ? '0 : chunk;
     wire [W-1:0] op_base_ra = ahead && !last_channel ? op_base + d_positions : ahead ? '0 : op_base;
@@ -505,12 +517,12 @@ module fs_engine #(
     wire ev_step = state == EVENT && d_kind == 1 && !last_of_event;
     // an event's last commit reads the bucket's next entry ahead: an event that follows another of the
     // same tick (core or merge) starts one clock into its chain, with Z(tick) kept
-    wire ev_done = commit && state == EVENT && (d_kind != 1 || last_of_event);
     wire follow_on = ev_done && ev_link != NIL;
-    // the lists the next core event's chain starts from: its entry is what the queue reads now
-    wire [W-1:0] ev_lists = ev_done && d_kind == 1 ? ev_elem_q : ev_m;
-    wire [W-1:0] ev_cin = ev_lists >> PIXEL_BITS;
-    wire [W-1:0] ev_px = ev_lists & W'((1 << PIXEL_BITS) - 1);
+    // the lists a core event's chain starts from are looked up for the entry the queue has read: the
+    // event's own in its first clock, from then on the next event's, so that its last commit has the
+    // next one's position-list start and channel base and reads its first position and row
+    wire [W-1:0] ev_cin = ev_elem_q >> PIXEL_BITS;
+    wire [W-1:0] ev_px = ev_elem_q & W'((1 << PIXEL_BITS) - 1);
     // the queue's read address: the tick's head first, then a core event's next entry while it runs
     wire [W-1:0] q_ptr = ev_done || first_read ? ev_next_q : core_event && (stepped || ph > 16'd1) ? e_next : ptr;
     always @(posedge clk) begin
@@ -518,13 +530,18 @@ module fs_engine #(
             e_elem <= ev_elem_q;
             e_next <= ev_next_q;
         end
+        if (lists_fresh || ev_done && d_kind == 1) begin
+            p_start <= pos_start_q;
+            p_end <= pos_start_nq;
+            p_cbase <= chan_base_q;
+        end
     end
     // a minpool write's commit reads the next write's tap range and pad flag ahead and, within a
     // channel, its first tap too (a window's taps follow the previous window's in the tap list), so
     // the next write starts two clocks in (one after a channel's last window)
     wire pool_ahead = commit && pool_write && idx + 1 != d_size;
     wire pool_wrap = rpos + 1 == d_positions;
-    wire [15:0] next_ph = ev_step || gather_step ? 16'(PHASES - 1) : follow_on ? (d_kind == 1 ? 16'd2 : 16'd1)
+    wire [15:0] next_ph = ev_step || gather_step ? 16'(PHASES - 1) : follow_on ? (d_kind == 1 ? 16'd3 : 16'd1)
         : pool_ahead ? (pool_wrap ? 16'd1 : 16'd2) : step_ahead ? 16'(UNIT_PHASES - 1) : 16'd0;
     wire ev_any = ev_bias ? fan_len != 0 : npos != 0;
     wire ev_cycle = commit && state == EVENT && d_kind == 1;
@@ -677,9 +694,9 @@ module fs_engine #(
         fan_chan_ra = fan_lo + koff_ra;
         pos_start_ra = d_posbase + ev_px;
         chan_base_ra = d_chanbase + ev_cin;
-        pos_list_ra = pos_start_q + pi_ra;
-        pos_row_ra = pos_start_q + pi_ra;
-        kernel_ra = chan_base_q + (ev_bias ? bias_chunk_ra : row_ra + chunk_ra);
+        pos_list_ra = ev_done ? pos_start_q : e_start + pi_ra;
+        pos_row_ra = ev_done ? pos_start_q : e_start + pi_ra;
+        kernel_ra = e_cbase + (ev_bias ? bias_chunk_ra : row_ra + chunk_ra);
         tap_start_ra = d_winbase + rpos;
         padded_ra = d_padbase + rpos;
         taps_ra = tap_start_q + W'(ph) - W'(1);

@@ -22,8 +22,9 @@ import org.firstspike.sim.StageStats;
  * two with the direct Zc table (one read).
  * A tick change takes one clock, three in a stage's first.
  * An event that follows another of the same tick (core or merge) starts a clock later in its chain:
- * the last commit of the one before reads its queue entry ahead; a core's starts two clocks later,
- * its position-list start and channel base read in that commit too. A resolution whose range comes from
+ * the last commit of the one before reads its queue entry ahead; a core's starts three clocks later:
+ * its position-list start and channel base were read while the one before ran, so that commit reads
+ * its first position entry and kernel row (or bias entry) too. A resolution whose range comes from
  * the neuron's state alone (no firing test) takes two. With the direct Zc table a binary-search step
  * after a search's first takes one: its state read stays, and the step before read both possible
  * next ticks' Zc.
@@ -55,11 +56,11 @@ public final class EngineClocks {
     /** Clocks a follow-on event saves: the previous event's last commit read its queue entry. */
     public static final int QUEUE_READ_AHEAD = 1;
     /**
-     * Clocks a core's follow-on event saves besides: the event before held its own entry in registers
-     * and read this one's from the queue while it ran, so its last commit read this one's
-     * position-list start and channel base too.
+     * Clocks a core's follow-on event saves besides: the event before held its own entry and lists in
+     * registers and read this one's entry, position-list start and channel base while it ran, so its
+     * last commit read this one's first position entry and kernel row (or bias entry) too.
      */
-    public static final int LIST_READ_AHEAD = 1;
+    public static final int LIST_READ_AHEAD = 2;
     /** Clocks of a neuron-unit cycle (probe, search, resolution, search step): the 3-clock table lookup, then the commit. */
     public static final int UNIT_PHASES = 4;
     /** The same with the direct Zc table (target engine.direct_zc_table): one read, then the commit. */
