@@ -406,8 +406,14 @@ module fs_engine #(
     wire [W-1:0] step_lo = cur_fires ? lo : mid + 1;
     wire [W-1:0] step_hi = cur_fires ? mid : hi;
     // with the direct Zc table a step's commit reads Zc of both possible next ticks, so the step after
-    // it, whose state read stays, is its commit clock alone; zc_up: the step before did not fire
+    // it, whose state read stays, is its commit clock alone; zc_up: the step before did not fire. So
+    // is a search's first step: the commit that sets its range (search_start, below) reads its Zc, and
+    // reads the neuron's state at the address the step reads
     wire step_ahead = ZC_DIRECT != 0 && state == STEP && step_lo != step_hi;
+    wire search_start;
+    /* verilator lint_off UNUSEDSIGNAL */  // read only with the direct Zc table
+    wire [W-1:0] search_mid;               // the first step's tick
+    /* verilator lint_on UNUSEDSIGNAL */
     /* verilator lint_off UNUSEDSIGNAL */  // read only with the direct Zc table
     reg zc_up;
     /* verilator lint_on UNUSEDSIGNAL */
@@ -418,7 +424,8 @@ module fs_engine #(
     generate
         if (ZC_DIRECT != 0) begin : direct_zc
             /* verilator lint_off UNUSEDSIGNAL */  // ticks: only their low bits address the table
-            wire [W-1:0] zc_ra_down = state == STEP && commit ? (lo + mid) >> 1 : test_n;  // (it fired)
+            wire [W-1:0] zc_ra_down = state == STEP && commit ? (lo + mid) >> 1            // (it fired)
+                : search_start ? search_mid : test_n;
             wire [W-1:0] zc_ra_up = (mid + 1 + hi) >> 1;                                    // (it did not)
             /* verilator lint_on UNUSEDSIGNAL */
             wire [Z_BITS-1:0] zc_down;
@@ -542,7 +549,7 @@ module fs_engine #(
     wire pool_ahead = commit && pool_write && idx + 1 != d_size;
     wire pool_wrap = rpos + 1 == d_positions;
     wire [15:0] next_ph = ev_step || gather_step ? 16'(PHASES - 1) : follow_on ? (d_kind == 1 ? 16'd3 : 16'd1)
-        : pool_ahead ? (pool_wrap ? 16'd1 : 16'd2) : step_ahead ? 16'(UNIT_PHASES - 1) : 16'd0;
+        : pool_ahead ? (pool_wrap ? 16'd1 : 16'd2) : step_ahead || search_start ? 16'(UNIT_PHASES - 1) : 16'd0;
     wire ev_any = ev_bias ? fan_len != 0 : npos != 0;
     wire ev_cycle = commit && state == EVENT && d_kind == 1;
     genvar li;
@@ -635,6 +642,9 @@ module fs_engine #(
             end
         end
     end
+    assign search_start = ZC_DIRECT != 0 && commit && (state == SEARCH || state == RESOLVE)
+        && range_lo != range_hi;
+    assign search_mid = (range_lo + range_hi) >> 1;
     wire bias_now = d_kind == 1 && d_btick >= 0 && (d_drop < 0 || d_btick < d_drop);
 
     // ---- the event queue: gather and bias push into the bucket of their tick; TICK pops a tick

@@ -90,9 +90,9 @@ final class SimCommand implements Command {
         CoreCycles kinds = r.coreCyclesToDecision();
         sb.append(String.format("of these, the cores': %,d event cycles (%,d events of which %,d follow one of the "
                 + "same tick, %,d position steps, %,d chunk steps), %,d neuron-unit cycles (%,d resolutions without "
-                + "a firing test, %,d search steps after a search's first)%n", kinds.eventCycles(), kinds.starts(),
+                + "a firing test, %,d binary-search steps)%n", kinds.eventCycles(), kinds.starts(),
                 kinds.followOns(), kinds.positionSteps(), kinds.chunkSteps(), kinds.unitCycles(),
-                kinds.quickResolutions(), kinds.followOnSteps()));
+                kinds.quickResolutions(), kinds.searchSteps()));
         Table t = new Table("stage", "kind", "neurons", "fired", "sparsity", "events", "synaptic events",
                 "synaptic ops", "delay writes", "cycles");
         for (StageStats s : r.stages()) {
@@ -130,7 +130,7 @@ final class SimCommand implements Command {
         kinds.put("chunk_steps", r.coreCyclesToDecision().chunkSteps());
         kinds.put("neuron_unit", r.coreCyclesToDecision().unitCycles());
         kinds.put("quick_resolutions", r.coreCyclesToDecision().quickResolutions());
-        kinds.put("follow_on_steps", r.coreCyclesToDecision().followOnSteps());
+        kinds.put("search_steps", r.coreCyclesToDecision().searchSteps());
         o.put("synaptic_events", r.synapticEvents());
         o.put("synaptic_events_before_decision", r.synapticEventsBeforeDecision());
         o.put("synaptic_ops", r.synapticOps());

@@ -27,7 +27,7 @@ final class CoreRun {
     private long chunkSteps;
     private long unitCycles;
     private long quickResolutions;
-    private long followOnSteps;
+    private long searchSteps;
     private CoreCycles coreBeforeDecision;
 
     CoreRun(CoreStage c, Engine e, int[] out) {
@@ -149,7 +149,7 @@ final class CoreRun {
             n++;
         }
         steps[0] += n;
-        steps[1] += Math.max(0, n - 1);
+        steps[1] += n;
         return lo;
     }
 
@@ -181,7 +181,7 @@ final class CoreRun {
             out[j] = resolve(j, steps);
             work[j % units] += steps[0];
         }
-        followOnSteps += steps[1];
+        searchSteps += steps[1];
         long max = 0;
         for (long w : work) {
             max = Math.max(max, w);
@@ -220,11 +220,11 @@ final class CoreRun {
 
     /**
      * The cycles so far by kind, and {@code searching} more unit cycles (the searches a decisive probe
-     * starts), {@code searchFollowOns} of them search steps after a search's first.
+     * starts), {@code searchingSteps} of them binary-search steps.
      */
-    private CoreCycles kinds(long searching, long searchFollowOns) {
+    private CoreCycles kinds(long searching, long searchingSteps) {
         return new CoreCycles(starts, followOns, positionSteps, chunkSteps, unitCycles + searching, quickResolutions,
-                followOnSteps + searchFollowOns);
+                searchSteps + searchingSteps);
     }
 
     private long decodeCost() {

@@ -26,8 +26,8 @@ import org.firstspike.sim.StageStats;
  * its position-list start and channel base were read while the one before ran, so that commit reads
  * its first position entry and kernel row (or bias entry) too. A resolution whose range comes from
  * the neuron's state alone (no firing test) takes two. With the direct Zc table a binary-search step
- * after a search's first takes one: its state read stays, and the step before read both possible
- * next ticks' Zc.
+ * takes one: its state read stays from the cycle that set the range, which read the first step's Zc,
+ * and each step reads both possible next ticks' Zc.
  * Must match hdl/fs_engine.v (PHASES, pool_last, DECODE_PHASES, MERGE_PHASES, UNIT_PHASES, next_ph);
  * co-simulation checks it on every image.
  */
@@ -65,8 +65,11 @@ public final class EngineClocks {
     public static final int UNIT_PHASES = 4;
     /** The same with the direct Zc table (target engine.direct_zc_table): one read, then the commit. */
     public static final int DIRECT_UNIT_PHASES = 2;
-    /** Clocks of a search step after a search's first, with the direct Zc table: the commit alone. */
-    public static final int DIRECT_FOLLOW_ON_STEP = 1;
+    /**
+     * Clocks of a binary-search step with the direct Zc table: the commit alone (the cycle before
+     * read the neuron's state and the step's Zc).
+     */
+    public static final int DIRECT_STEP = 1;
 
     private EngineClocks() {
     }
@@ -83,7 +86,7 @@ public final class EngineClocks {
                 - (PHASES - TICK_PHASES) * tickChanges(img, r) + (FIRST_TICK_PHASES - TICK_PHASES) * drainedStages(img, r)
                 - QUEUE_READ_AHEAD * (core.followOns() + mergeFollowOns(img, r)) - LIST_READ_AHEAD * core.followOns()
                 - (unitPhases(img) - QUICK_RESOLUTION) * core.quickResolutions()
-                - (img.directZc ? DIRECT_UNIT_PHASES - DIRECT_FOLLOW_ON_STEP : 0) * core.followOnSteps();
+                - (img.directZc ? DIRECT_UNIT_PHASES - DIRECT_STEP : 0) * core.searchSteps();
     }
 
     /** Clocks of a neuron-unit cycle on this image's engine. */

@@ -196,10 +196,10 @@ class HandWorkedTest {
         Sim two = run(net, lanes2(), 0, 6);
         assertEquals(14, two.result().cycles());
         assertEquals(12, two.result().cyclesToDecision());
-        // to the decision: the probe, the search and its 3 steps; 2 of them after the first
+        // to the decision: the probe, the search and its 3 steps
         CoreCycles kinds = one.result().coreCyclesToDecision();
         assertEquals(1 + 1 + 3, kinds.unitCycles());
-        assertEquals(2, kinds.followOnSteps());
+        assertEquals(3, kinds.searchSteps());
     }
 
     private Network lastArrival(String neuron) {
