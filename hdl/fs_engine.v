@@ -363,9 +363,10 @@ module fs_engine #(
     assign peek_tick = port_tick(ticks_q);
 
     // ---- tables and the firing test (docs/semantics.md §3, §4.2) ----------------------------------
-    // One table pipeline (3 clocks) serves the cycle: in an event its first clock looks up Z(tick) for
-    // the lanes, captured in the fourth, and from the second clock on Zc of the tick the firing test
-    // asks about, ready by the commit; the neuron unit's cycles need no Z and look up Zc from the first.
+    // One table pipeline (3 clocks) serves the cycle: the tick change's commit looks up Z of the new
+    // tick for the lanes, captured in the tick's first event's fourth clock (its first clock, ph 0,
+    // is that commit), and from the event's second clock on Zc of the tick the firing test asks
+    // about, ready by the commit; the neuron unit's cycles need no Z and look up Zc from the first.
     /* verilator lint_off UNUSEDSIGNAL */
     wire zt_valid;                         // the pipeline is fed every clock: its valid is not needed
     /* verilator lint_on UNUSEDSIGNAL */
@@ -375,7 +376,7 @@ module fs_engine #(
     reg [W-1:0] test_n;
     fs_ztable #(.F(F), .TICK_BITS(W), .ENTRY_BITS(Z_BITS), .HI_DEPTH(HI_DEPTH), .H(Z_HALF[Z_BITS-1:0]),
             .HI_INIT(HI_INIT), .LO_INIT(LO_INIT)) ztable (.clk(clk), .rst(rst), .valid_in(1'b1),
-            .n(ph == 16'd0 && !unit_cycle ? tick : test_n), .valid_out(zt_valid), .z(zt_z), .zc(zc_test));
+            .n(state == TICK ? next_tick : ph == 16'd0 && !unit_cycle ? tick : test_n), .valid_out(zt_valid), .z(zt_z), .zc(zc_test));
     reg stepped;                           // the cycle continues an event or the tick: Z(tick) is captured already
     always @(posedge clk) begin
         if (ph == 16'd3 && !stepped) begin
@@ -530,8 +531,12 @@ module fs_engine #(
     // next one's position-list start and channel base and reads its first position and row
     wire [W-1:0] ev_cin = ev_elem_q >> PIXEL_BITS;
     wire [W-1:0] ev_px = ev_elem_q & W'((1 << PIXEL_BITS) - 1);
-    // the queue's read address: the tick's head first, then a core event's next entry while it runs
-    wire [W-1:0] q_ptr = ev_done || first_read ? ev_next_q : core_event && (stepped || ph > 16'd1) ? e_next : ptr;
+    // the queue's read address: the tick's head, read in the tick change's commit so that the tick's
+    // first event starts a clock into its chain (but a minpool's: its one-clock arrival would leave
+    // the next tick change less than the three clocks after the pop its reads need); then a core
+    // event's next entry while it runs
+    wire [W-1:0] q_ptr = state == TICK ? q_head_q : ev_done || first_read ? ev_next_q
+        : core_event && (stepped || ph > 16'd1) ? e_next : ptr;
     always @(posedge clk) begin
         if (first_read || ev_done && d_kind == 1) begin
             e_elem <= ev_elem_q;
@@ -549,6 +554,7 @@ module fs_engine #(
     wire pool_ahead = commit && pool_write && idx + 1 != d_size;
     wire pool_wrap = rpos + 1 == d_positions;
     wire [15:0] next_ph = ev_step || gather_step ? 16'(PHASES - 1) : follow_on ? (d_kind == 1 ? 16'd3 : 16'd1)
+        : state == TICK && d_kind != 2 ? 16'd1
         : pool_ahead ? (pool_wrap ? 16'd1 : 16'd2) : step_ahead || search_start ? 16'(UNIT_PHASES - 1) : 16'd0;
     wire ev_any = ev_bias ? fan_len != 0 : npos != 0;
     wire ev_cycle = commit && state == EVENT && d_kind == 1;

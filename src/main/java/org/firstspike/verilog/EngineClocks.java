@@ -20,7 +20,8 @@ import org.firstspike.sim.StageStats;
  * or bias entry, one clock; the gather's next pair of a run one; a time-add arrival
  * three, a minpool arrival two (its queue entry, then the commit: it writes its tick, reading nothing); the neuron unit's cycles four (the table lookup of the tick under test from the first clock),
  * two with the direct Zc table (one read).
- * A tick change takes one clock, three in a stage's first.
+ * A tick change takes one clock, three in a stage's first, and reads the bucket's head entry, so the
+ * tick's first event starts a clock into its chain (but in a minpool stage).
  * An event that follows another of the same tick (core or merge) starts a clock later in its chain:
  * the last commit of the one before reads its queue entry ahead; a core's starts three clocks later:
  * its position-list start and channel base were read while the one before ran, so that commit reads
@@ -53,6 +54,12 @@ public final class EngineClocks {
     public static final int TICK_PHASES = 1;
     /** Clocks of a stage's first tick change: the occupancy word and then the head, after the gather's last push. */
     public static final int FIRST_TICK_PHASES = 3;
+    /**
+     * Clocks a tick's first event saves, in a core or time-add stage: the tick change's commit read
+     * its queue entry (the bucket's head) and looked up Z of the tick. (A minpool's first arrival
+     * does not: at one clock the next tick change would come before the queue's map settled.)
+     */
+    public static final int TICK_READ_AHEAD = 1;
     /** Clocks a follow-on event saves: the previous event's last commit read its queue entry. */
     public static final int QUEUE_READ_AHEAD = 1;
     /**
@@ -83,7 +90,9 @@ public final class EngineClocks {
                 - (PHASES - CHUNK_STEP) * core.chunkSteps() - (PHASES - unitPhases(img)) * core.unitCycles()
                 - (PHASES - PAIR_STEP) * pairSteps(img) - (PHASES - MERGE_PHASES) * mergeEvents(img, r)
                 - (MERGE_PHASES - POOL_ARRIVAL_PHASES) * poolArrivals(img, r)
-                - (PHASES - TICK_PHASES) * tickChanges(img, r) + (FIRST_TICK_PHASES - TICK_PHASES) * drainedStages(img, r)
+                - (PHASES - TICK_PHASES) * tickChanges(img, r)
+                - TICK_READ_AHEAD * (tickChanges(img, r) - poolTickChanges(img, r))
+                + (FIRST_TICK_PHASES - TICK_PHASES) * drainedStages(img, r)
                 - QUEUE_READ_AHEAD * (core.followOns() + mergeFollowOns(img, r)) - LIST_READ_AHEAD * core.followOns()
                 - (unitPhases(img) - QUICK_RESOLUTION) * core.quickResolutions()
                 - (img.directZc ? DIRECT_UNIT_PHASES - DIRECT_STEP : 0) * core.searchSteps();
@@ -120,6 +129,11 @@ public final class EngineClocks {
     static long tickChanges(HardwareImage img, SimResult r) {
         CoreCycles core = r.coreCyclesToDecision();
         return core.starts() - core.followOns() + mergeEvents(img, r) - mergeFollowOns(img, r);
+    }
+
+    /** Of those, the minpool stages'. */
+    static long poolTickChanges(HardwareImage img, SimResult r) {
+        return stagesBeforeOutput(img, r, k -> k == HardwareImage.KIND_MINPOOL).mapToLong(StageStats::ticks).sum();
     }
 
     /** The stages up to the output core with an event to drain: each has one first tick change. */
