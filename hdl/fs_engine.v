@@ -364,9 +364,10 @@ module fs_engine #(
 
     // ---- tables and the firing test (docs/semantics.md §3, §4.2) ----------------------------------
     // One table pipeline (3 clocks) serves the cycle: the tick change's commit looks up Z of the new
-    // tick for the lanes, captured in the tick's first event's fourth clock (its first clock, ph 0,
-    // is that commit), and from the event's second clock on Zc of the tick the firing test asks
-    // about, ready by the commit; the neuron unit's cycles need no Z and look up Zc from the first.
+    // tick for the lanes, captured in the tick's first event's fourth clock (that commit stands for
+    // the event's first clock, ph 0; a minpool's arrival, which needs no Z, keeps its own), and from
+    // the event's second clock on Zc of the tick the firing test asks about, ready by the commit; the
+    // neuron unit's cycles need no Z and look up Zc from the first.
     /* verilator lint_off UNUSEDSIGNAL */
     wire zt_valid;                         // the pipeline is fed every clock: its valid is not needed
     /* verilator lint_on UNUSEDSIGNAL */
@@ -376,7 +377,8 @@ module fs_engine #(
     reg [W-1:0] test_n;
     fs_ztable #(.F(F), .TICK_BITS(W), .ENTRY_BITS(Z_BITS), .HI_DEPTH(HI_DEPTH), .H(Z_HALF[Z_BITS-1:0]),
             .HI_INIT(HI_INIT), .LO_INIT(LO_INIT)) ztable (.clk(clk), .rst(rst), .valid_in(1'b1),
-            .n(state == TICK ? next_tick : ph == 16'd0 && !unit_cycle ? tick : test_n), .valid_out(zt_valid), .z(zt_z), .zc(zc_test));
+            .n(state == TICK ? next_tick : ph == 16'd0 && !unit_cycle ? tick : test_n), .valid_out(zt_valid),
+            .z(zt_z), .zc(zc_test));
     reg stepped;                           // the cycle continues an event or the tick: Z(tick) is captured already
     always @(posedge clk) begin
         if (ph == 16'd3 && !stepped) begin
@@ -414,8 +416,6 @@ module fs_engine #(
     wire search_start;
     /* verilator lint_off UNUSEDSIGNAL */  // read only with the direct Zc table
     wire [W-1:0] search_mid;               // the first step's tick
-    /* verilator lint_on UNUSEDSIGNAL */
-    /* verilator lint_off UNUSEDSIGNAL */  // read only with the direct Zc table
     reg zc_up;
     /* verilator lint_on UNUSEDSIGNAL */
     wire [Z_BITS+AP_BITS-2:0] fire_prod;   // lane 0's firing-test product, which the decoder borrows

@@ -220,11 +220,11 @@ final class CoreRun {
 
     /**
      * The cycles so far by kind, and {@code searching} more unit cycles (the searches a decisive probe
-     * starts), {@code searchingSteps} of them binary-search steps.
+     * starts), {@code probeSearchSteps} of them binary-search steps.
      */
-    private CoreCycles kinds(long searching, long searchingSteps) {
+    private CoreCycles kinds(long searching, long probeSearchSteps) {
         return new CoreCycles(starts, followOns, positionSteps, chunkSteps, unitCycles + searching, quickResolutions,
-                searchSteps + searchingSteps);
+                searchSteps + probeSearchSteps);
     }
 
     private long decodeCost() {

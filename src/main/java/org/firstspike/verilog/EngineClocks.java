@@ -21,7 +21,7 @@ import org.firstspike.sim.StageStats;
  * three, a minpool arrival two (its queue entry, then the commit: it writes its tick, reading nothing); the neuron unit's cycles four (the table lookup of the tick under test from the first clock),
  * two with the direct Zc table (one read).
  * A tick change takes one clock, three in a stage's first, and reads the bucket's head entry, so the
- * tick's first event starts a clock into its chain (but in a minpool stage).
+ * tick's first event starts a clock into its chain (not in a minpool stage).
  * An event that follows another of the same tick (core or merge) starts a clock later in its chain:
  * the last commit of the one before reads its queue entry ahead; a core's starts three clocks later:
  * its position-list start and channel base were read while the one before ran, so that commit reads
