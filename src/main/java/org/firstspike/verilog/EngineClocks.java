@@ -17,9 +17,10 @@ import org.firstspike.sim.StageStats;
  * ahead) and one when it starts a channel after the first (its tap range read ahead); a decoder cycle
  * two clocks per piece of its crossing products plus two. Shorter cycles: a core event's later cycles
  * keep the reads that do not change (CoreCycles) — the next chunk of channels, or the next position
- * or bias entry, one clock; the gather's next pair of a run one; a time-add arrival
- * three, a minpool arrival two (its queue entry, then the commit: it writes its tick, reading nothing); the neuron unit's cycles four (the table lookup of the tick under test from the first clock),
- * two with the direct Zc table (one read).
+ * or bias entry, one clock; the gather's next pair of a run one; a time-add arrival three, a minpool
+ * arrival two (its queue entry, then the commit: it writes its tick, reading nothing); the neuron
+ * unit's cycles four (the table lookup of the tick under test from the first clock), two with the
+ * direct Zc table (one read).
  * A tick change takes one clock, three in a stage's first, and reads the bucket's head entry, so the
  * tick's first event starts a clock into its chain (not in a minpool stage).
  * An event that follows another of the same tick (core or merge) starts a clock later in its chain:
@@ -85,13 +86,13 @@ public final class EngineClocks {
     public static long clocks(HardwareImage img, SimResult r) {
         long inputs = img.stages.get(0).size();
         CoreCycles core = r.coreCyclesToDecision();
+        long ticks = tickChanges(img, r);
         return inputs + PHASES * (r.cyclesToDecision() - inputs) + poolClocks(img) - PHASES * poolWrites(img)
                 + (decodePhases(img) - PHASES) * outputs(img) - (PHASES - POSITION_STEP) * core.positionSteps()
                 - (PHASES - CHUNK_STEP) * core.chunkSteps() - (PHASES - unitPhases(img)) * core.unitCycles()
                 - (PHASES - PAIR_STEP) * pairSteps(img) - (PHASES - MERGE_PHASES) * mergeEvents(img, r)
                 - (MERGE_PHASES - POOL_ARRIVAL_PHASES) * poolArrivals(img, r)
-                - (PHASES - TICK_PHASES) * tickChanges(img, r)
-                - TICK_READ_AHEAD * (tickChanges(img, r) - poolTickChanges(img, r))
+                - (PHASES - TICK_PHASES) * ticks - TICK_READ_AHEAD * (ticks - poolTickChanges(img, r))
                 + (FIRST_TICK_PHASES - TICK_PHASES) * drainedStages(img, r)
                 - QUEUE_READ_AHEAD * (core.followOns() + mergeFollowOns(img, r)) - LIST_READ_AHEAD * core.followOns()
                 - (unitPhases(img) - QUICK_RESOLUTION) * core.quickResolutions()
