@@ -22,8 +22,8 @@ import org.firstspike.verilog.ImageFootprint;
 
 /**
  * `firstspike synth FILE --target T`: generates the network's Verilog, synthesizes it (Yosys, and
- * nextpnr-ice40 for Fmax on iCE40) and combines Fmax with the simulator's mean cycles to the
- * decision into µs per image.
+ * nextpnr-ice40 for Fmax on iCE40, Yosys's sta for the longest path on Xilinx) and combines Fmax
+ * with the simulator's mean cycles to the decision into µs per image.
  */
 final class SynthCommand implements Command {
     @Override
@@ -44,10 +44,12 @@ final class SynthCommand implements Command {
     @Override
     public String details() {
         return "Writes the Verilog project for --target (as compile -o does) into the output directory (default "
-                + "build/<network>-<target>), runs Yosys (synth_ice40 or synth_xilinx) and, on iCE40, nextpnr-ice40 for "
-                + "Fmax; Xilinx has no open place-and-route here, so its Fmax is the target's stated clock. µs per image are "
-                + "the Verilog engine's mean clocks to the decision over --images test images (clocks_per_image, from "
-                + "the cycle-accurate simulator's engine cycles, engine_cycles_per_image) divided by Fmax. The directory "
+                + "build/<network>-<target>), runs Yosys (synth_ice40 or synth_xilinx) and, on iCE40, nextpnr-ice40 "
+                + "for Fmax; Xilinx has no open place-and-route here, so its Fmax is the target's stated clock, and "
+                + "Yosys's sta adds the clock the longest path's cell delays allow at most (logic_fmax_bound_mhz; "
+                + "routing only adds delay) with the µs per image at that bound. µs per image are the Verilog "
+                + "engine's mean clocks to the decision over --images test images (clocks_per_image, from the "
+                + "cycle-accurate simulator's engine cycles, engine_cycles_per_image) divided by Fmax. The directory "
                 + "is written beside and moved into place when the tools are through, with their logs when they fail; "
                 + "an existing one is replaced only if FirstSpike wrote it.";
     }

@@ -35,7 +35,8 @@ final class SynthHdlCommand implements Command {
                 + "tb_cosim.sv), elaborates --top, rejects latches, and runs synth_ice40 (then "
                 + "nextpnr-ice40 at the target's clock for the achieved fmax), synth_xilinx -family xc7, or a generic "
                 + "6-LUT synth, depending on the target's family. Without open place and route (xc7, generic) fmax "
-                + "is the target's clock. Logs, script and netlist go to DIR/synth-TARGET (or -o DIR). --cycles N "
+                + "is the target's clock; on xc7 Yosys's sta adds the longest path's cell delays, an upper bound "
+                + "on it. Logs, script and netlist go to DIR/synth-TARGET (or -o DIR). --cycles N "
                 + "adds µs per image = N / fmax. Needs Yosys and nextpnr-ice40: scripts/install-deps.sh.";
     }
 

@@ -14,13 +14,16 @@ import org.firstspike.report.Json;
  * of the design itself. {@code lcs} (iCE40 logic cells, LUT and FF packed together) and the
  * achieved {@code fmaxMhz} come from nextpnr-ice40; other families have no open place and route
  * here, so their {@code lcs} is null and {@code fmaxMhz} is the target's clock ({@link #fmaxSource}
- * says which). {@code brams} is in {@link #bramUnit}: iCE40 EBRs, Xilinx 36-kbit equivalents.
+ * says which); on Xilinx {@code timing} is the longest path by Yosys's cell delays, which bounds the
+ * clock from above (null on other families). {@code brams} is in {@link #bramUnit}: iCE40 EBRs,
+ * Xilinx 36-kbit equivalents.
  * When nextpnr needed the serial {@link IoWrapper} to fit the pins, {@code ioWrapper} is set and
  * {@code lcs} and {@code fmaxMhz} include the wrapper.
  */
 public record SynthReport(Target target, String top, String family, int luts, Integer lcs, int ffs, double brams,
         String bramUnit, int spram, int dsps, Double fmaxMhz, String fmaxSource, Map<String, Double> fmaxPerClock,
-        int latches, Map<String, Integer> cells, Map<String, SynthLogs.Use> utilisation, IoWrapper.Info ioWrapper,
+        StaticTiming timing, int latches, Map<String, Integer> cells, Map<String, SynthLogs.Use> utilisation,
+        IoWrapper.Info ioWrapper,
         String yosysVersion, String nextpnrVersion, double yosysSeconds, Double nextpnrSeconds, Path directory,
         Long clocksPerImage, Long engineCyclesPerImage) {
 
@@ -36,15 +39,15 @@ public record SynthReport(Target target, String top, String family, int luts, In
     /** This report with the clocks one image takes and the simulator's engine cycles they come from (null: unknown). */
     public SynthReport withImageCost(long clocks, Long engineCycles) {
         return new SynthReport(target, top, family, luts, lcs, ffs, brams, bramUnit, spram, dsps, fmaxMhz, fmaxSource,
-                fmaxPerClock, latches, cells, utilisation, ioWrapper, yosysVersion, nextpnrVersion, yosysSeconds,
-                nextpnrSeconds, directory, clocks, engineCycles);
+                fmaxPerClock, timing, latches, cells, utilisation, ioWrapper, yosysVersion, nextpnrVersion,
+                yosysSeconds, nextpnrSeconds, directory, clocks, engineCycles);
     }
 
     /** This report with its logs and netlist in {@code dir} (where the command moved them). */
     public SynthReport withDirectory(Path dir) {
         return new SynthReport(target, top, family, luts, lcs, ffs, brams, bramUnit, spram, dsps, fmaxMhz, fmaxSource,
-                fmaxPerClock, latches, cells, utilisation, ioWrapper, yosysVersion, nextpnrVersion, yosysSeconds,
-                nextpnrSeconds, dir, clocksPerImage, engineCyclesPerImage);
+                fmaxPerClock, timing, latches, cells, utilisation, ioWrapper, yosysVersion, nextpnrVersion,
+                yosysSeconds, nextpnrSeconds, dir, clocksPerImage, engineCyclesPerImage);
     }
 
     /** Microseconds per image at fmax: clocks / MHz. NaN when there is no fmax. */
@@ -61,9 +64,20 @@ public record SynthReport(Target target, String top, String family, int luts, In
         return Double.isFinite(us) ? us : null;
     }
 
-    /** Whether the achieved fmax reaches the target's clock; null without place and route. */
+    /**
+     * Whether the achieved fmax reaches the target's clock; without place and route false when the
+     * cell delays alone exceed its period, else null (unknown).
+     */
     public Boolean meetsTargetClock() {
-        return fmaxSource.startsWith(FMAX_NEXTPNR) && fmaxMhz != null ? fmaxMhz >= target.clockMhz() : null;
+        if (fmaxSource.startsWith(FMAX_NEXTPNR) && fmaxMhz != null) {
+            return fmaxMhz >= target.clockMhz();
+        }
+        return timing != null && timing.fmaxBoundMhz() < target.clockMhz() ? Boolean.FALSE : null;
+    }
+
+    /** Microseconds per image at the clock {@code timing} allows at most: a lower bound; null when unknown. */
+    public Double usPerImageAtLogicBound() {
+        return timing == null || clocksPerImage == null ? null : clocksPerImage / timing.fmaxBoundMhz();
     }
 
     /** The resources the design uses beyond the device's, as "what used of available"; empty when it fits. */
@@ -119,6 +133,21 @@ public record SynthReport(Target target, String top, String family, int luts, In
         o.put("fmax_source", fmaxSource);
         ObjectNode clocks = o.putObject("fmax_per_clock_mhz");
         fmaxPerClock.forEach(clocks::put);
+        if (timing == null) {
+            o.putNull("logic_delay_ns");
+            o.putNull("logic_fmax_bound_mhz");
+            o.putNull("critical_path");
+        } else {
+            Json.put(o, "logic_delay_ns", timing.delayNs());
+            Json.put(o, "logic_fmax_bound_mhz", Math.round(timing.fmaxBoundMhz() * 100) / 100.0);
+            ObjectNode p = o.putObject("critical_path");
+            p.put("start", timing.start());
+            p.put("end", timing.end());
+            p.put("cells", timing.cells());
+            p.put("note", "Yosys sta: the cell delays of Yosys's xc7 library along the longest path, from the "
+                    + "clock at the start register to the endpoint's input, without routing or setup; routing only "
+                    + "adds, so the clock is at most logic_fmax_bound_mhz");
+        }
         o.put("target_clock_mhz", target.clockMhz());
         Boolean meets = meetsTargetClock();
         if (meets == null) {
@@ -129,6 +158,7 @@ public record SynthReport(Target target, String top, String family, int luts, In
         putNullable(o, "clocks_per_image", clocksPerImage);
         putNullable(o, "engine_cycles_per_image", engineCyclesPerImage);
         putNullable(o, "us_per_image", usPerImage());
+        putNullable(o, "us_per_image_at_logic_bound", usPerImageAtLogicBound());
         o.put("latches", latches);
         if (ioWrapper == null) {
             o.putNull("io_wrapper");
@@ -197,7 +227,7 @@ public record SynthReport(Target target, String top, String family, int luts, In
         }
         String fmax = fmaxMhz == null ? "unknown" : String.format(Locale.ROOT, "%.2f MHz", fmaxMhz);
         Boolean meets = meetsTargetClock();
-        if (meets == null && !fmaxSource.startsWith(FMAX_NEXTPNR)) {
+        if (!fmaxSource.startsWith(FMAX_NEXTPNR)) {
             s.append(String.format(Locale.ROOT, "  %-28s %s: %s%n", "fmax", fmax, fmaxSource));
         } else {
             s.append(String.format(Locale.ROOT, "  %-28s %s (%s)%s%n", "fmax", fmax + (ioWrapper == null ? "" : " *"),
@@ -207,12 +237,25 @@ public record SynthReport(Target target, String top, String family, int luts, In
         if (fmaxPerClock.size() > 1) {
             fmaxPerClock.forEach((k, v) -> s.append(String.format(Locale.ROOT, "      %s: %.2f MHz%n", k, v)));
         }
+        if (timing != null) {
+            boolean below = timing.fmaxBoundMhz() < target.clockMhz();
+            s.append(String.format(Locale.ROOT, "  %-28s %.3f ns of cell delays over %d cells (Yosys sta, no "
+                    + "routing): at most %.2f MHz, %s the target clock of %s MHz%n", "longest path", timing.delayNs(),
+                    timing.cells(), timing.fmaxBoundMhz(), below ? "BELOW" : "not below", num(target.clockMhz())));
+            s.append(String.format(Locale.ROOT, "      from %s%n      to %s%n", timing.start(), timing.end()));
+        }
         if (clocksPerImage != null) {
             Double us = usPerImage();
             s.append(String.format(Locale.ROOT, "  %-28s %s (%d clocks / fmax%s)%n", "µs per image",
                     us == null ? "unknown" : String.format(Locale.ROOT, "%.3f", us), clocksPerImage,
                     engineCyclesPerImage == null ? "" : String.format(Locale.ROOT, "; %d engine cycles",
                             engineCyclesPerImage)));
+            Double bound = usPerImageAtLogicBound();
+            if (bound != null) {
+                s.append(String.format(Locale.ROOT, "  %-28s %.3f or more (%d clocks at %.2f MHz, the longest "
+                        + "path's bound)%n", "µs per image, logic bound", bound, clocksPerImage,
+                        timing.fmaxBoundMhz()));
+            }
         }
         if (ioWrapper != null) {
             s.append(String.format(Locale.ROOT, "  * placed inside a serial I/O wrapper (the live bits: %d of %d "

@@ -29,10 +29,12 @@ import org.firstspike.report.Json;
  * memories left unmapped) and writes `stat`. On iCE40 nextpnr-ice40 0.4 then places and routes the
  * netlist at the target's clock and reports the achieved fmax; a top with more I/O than the package
  * has pins is placed inside a generated serial {@link IoWrapper}. Other families have no open place
- * and route here: their fmax is the target's clock.
+ * and route here: their fmax is the target's clock; on xc7 Yosys's {@code sta} adds the longest
+ * path by cell delays ({@link StaticTiming}), an upper bound on the clock.
  *
  * <p>Everything is written to the output directory (by default DIR/synth-TARGET): the script
- * synth.ys, yosys.log, stat.txt, netlist.json and for iCE40 nextpnr.log and TOP.asc. One call:
+ * synth.ys, yosys.log, stat.txt, netlist.json, for iCE40 nextpnr.log and TOP.asc, for xc7 timing.ys
+ * and sta.txt. One call:
  * {@code new SynthRunner().run(dir, top, target)}.
  */
 public final class SynthRunner {
@@ -104,6 +106,12 @@ public final class SynthRunner {
                 ? genericRamBlocks(readJson(out.resolve("netlist.json")), top, target.resources().ramBlockBits())
                 : family.brams(cells);
 
+        StaticTiming timing = null;
+        if (family == Family.XC7) {
+            yosysSeconds += yosys(dir, out, "timing.ys", "timing.yosys.log",
+                    StaticTiming.script(top, o + "/netlist.json", o + "/sta.txt"), top, "sta (the longest path)");
+            timing = StaticTiming.parse(read(out.resolve("sta.txt")));
+        }
         Integer lcs = null;
         Double fmax = target.clockMhz();
         String fmaxSource = SynthReport.FMAX_TARGET_CLOCK;
@@ -138,8 +146,9 @@ public final class SynthRunner {
             }
         }
         return new SynthReport(target, top, family.word, family.luts(cells), lcs, family.ffs(cells), brams,
-                family.bramUnit(target), family.spram(cells), family.dsps(cells), fmax, fmaxSource, perClock, 0, cells,
-                utilisation, wrapped, yosysVersion, nextpnrVersion, yosysSeconds, nextpnrSeconds, out, null, null);
+                family.bramUnit(target), family.spram(cells), family.dsps(cells), fmax, fmaxSource, perClock, timing,
+                0, cells, utilisation, wrapped, yosysVersion, nextpnrVersion, yosysSeconds, nextpnrSeconds, out, null,
+                null);
     }
 
     /** {@code overfull}: nextpnr failed because the design needs more of some cell type than the device has. */

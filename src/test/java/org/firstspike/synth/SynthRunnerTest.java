@@ -171,6 +171,58 @@ class SynthRunnerTest {
         assertTrue(j.get("lcs").isNull());
         assertTrue(j.get("us_per_image").isNull());
         assertTrue(j.get("meets_target_clock").isNull());
+        // a 10-bit counter and a 16-bit XOR behind a RAM: far shorter than the 10 ns period
+        assertNotNull(r.timing(), "no longest path from Yosys sta");
+        assertTrue(r.timing().delayNs() > 0 && r.timing().fmaxBoundMhz() > 100, r.timing().toString());
+        assertEquals(r.timing().delayNs(), j.get("logic_delay_ns").asDouble(), 1e-9);
+        assertTrue(Files.exists(r.directory().resolve("sta.txt")));
+    }
+
+    /** A registered W-bit adder: its carry chain, ⌈W/4⌉ CARRY4 cells in a row. */
+    private static final String ADDER = """
+            `default_nettype none
+            module add_top (input wire clk, input wire din, output wire dout);
+                reg [%1$d-1:0] a = 0;
+                reg [%1$d-1:0] b = 0;
+                reg [%1$d-1:0] s = 0;
+                always @(posedge clk) begin
+                    a <= {a[%1$d-2:0], din};
+                    b <= {b[%1$d-2:0], a[%1$d-1]};
+                    s <= a + b;
+                end
+                assign dout = ^s;
+            endmodule
+            `default_nettype wire
+            """;
+
+    private StaticTiming adderPath(int width) throws IOException {
+        Path d = dir.resolve("add" + width);
+        Files.createDirectories(d);
+        Files.writeString(d.resolve("add_top.v"), ADDER.formatted(width));
+        SynthReport r = new SynthRunner().run(d, "add_top", Targets.load("xc7a35t"));
+        assertNotNull(r.timing(), "no longest path from Yosys sta");
+        assertEquals(r.timing().fmaxBoundMhz() < 100 ? Boolean.FALSE : null, r.meetsTargetClock());
+        JsonNode j = r.withClocks(1000).json();
+        assertEquals(r.timing().delayNs(), j.get("us_per_image_at_logic_bound").asDouble(), 1e-9,
+                "1,000 clocks of d ns take d µs");
+        assertEquals(10.0, j.get("us_per_image").asDouble(), 1e-9, "1,000 clocks at the 100 MHz target clock");
+        assertEquals(r.timing().start(), j.get("critical_path").get("start").asText());
+        return r.timing();
+    }
+
+    /**
+     * The longest path grows with the carry chain, and a 512-bit adder's cannot make 100 MHz: its
+     * 128 CARRY4 cells in a row take at least 127 × 114 ps (CI to CO[3] in Yosys's xc7 library,
+     * xilinx/cells_sim.v) = 14.5 ns, and the 126 more than an 8-bit adder's 126 × 114 ps more.
+     */
+    @Test
+    void xc7LongestPathBoundsTheClock() throws IOException {
+        StaticTiming narrow = adderPath(8);
+        StaticTiming wide = adderPath(512);
+        assertTrue(wide.delayNs() >= 127 * 0.114, wide.toString());
+        assertTrue(wide.delayNs() - narrow.delayNs() >= 126 * 0.114 - 1e-9, narrow + " vs " + wide);
+        assertTrue(wide.end().endsWith("(FDRE.D)"), wide.end());
+        assertTrue(wide.start().startsWith("a[") || wide.start().startsWith("b["), wide.start());
     }
 
     @Test
