@@ -160,9 +160,10 @@ module fs_engine #(
     // at least two), so ready at once, except in a stage's first, a clock after the gather's last push
     localparam integer FIRST_TICK_PHASES = 3;
     // a neuron-unit cycle (probe, search, resolution, search step): the table looks up the tick under
-    // test from the first clock, three clocks, then commit; with the direct Zc table one read, then
-    // commit, and a search step after the search's first its commit alone (step_ahead)
-    localparam integer UNIT_PHASES = ZC_DIRECT != 0 ? 2 : 4;
+    // test from the first clock, three clocks, then the firing test, then commit; with the direct Zc
+    // table one read, the test, then commit, and a search step after the search's first its test and
+    // commit alone (step_ahead). The test's result is registered (cur_fires) before the commit uses it
+    localparam integer UNIT_PHASES = ZC_DIRECT != 0 ? 3 : 5;
     // a resolution whose range comes from the state alone (dead, detected, or untouched): the state
     // and dead bit, then commit; no firing test
     localparam integer QUICK_PHASES = 2;
@@ -401,7 +402,12 @@ module fs_engine #(
     wire signed [B_BITS-1:0] cur_b = la_b[ulane * B_BITS +: B_BITS];
     wire signed [W-1:0] cur_mark = la_mark[ulane * W +: W];
     wire [W-1:0] cur_last = la_last[ulane * W +: W];
-    wire cur_fires = la_fires[ulane];
+    // the neuron unit's firing test as of the clock before: its inputs hold through the cycle, and a
+    // register here keeps the product and compare apart from what the commit decides with them
+    reg cur_fires;
+    always @(posedge clk) begin
+        cur_fires <= la_fires[ulane];
+    end
     wire signed [TH_BITS-1:0] cur_theta = theta_q[ulane * TH_BITS +: TH_BITS];
     wire cur_dead = dead_q[ulane];
     // a binary-search step: the tick under test, and the range after it
@@ -409,7 +415,7 @@ module fs_engine #(
     wire [W-1:0] step_lo = cur_fires ? lo : mid + 1;
     wire [W-1:0] step_hi = cur_fires ? mid : hi;
     // with the direct Zc table a step's commit reads Zc of both possible next ticks, so the step after
-    // it, whose state read stays, is its commit clock alone; zc_up: the step before did not fire. So
+    // it, whose state read stays, is its test and commit clocks alone; zc_up: the step before did not fire. So
     // is a search's first step: the commit that sets its range (search_start, below) reads its Zc, and
     // reads the neuron's state at the address the step reads
     wire step_ahead = ZC_DIRECT != 0 && state == STEP && step_lo != step_hi;
@@ -555,7 +561,7 @@ module fs_engine #(
     wire pool_wrap = rpos + 1 == d_positions;
     wire [15:0] next_ph = ev_step || gather_step ? 16'(PHASES - 1) : follow_on ? (d_kind == 1 ? 16'd3 : 16'd1)
         : state == TICK && d_kind != 2 ? 16'd1
-        : pool_ahead ? (pool_wrap ? 16'd1 : 16'd2) : step_ahead || search_start ? 16'(UNIT_PHASES - 1) : 16'd0;
+        : pool_ahead ? (pool_wrap ? 16'd1 : 16'd2) : step_ahead || search_start ? 16'(UNIT_PHASES - 2) : 16'd0;
     wire ev_any = ev_bias ? fan_len != 0 : npos != 0;
     wire ev_cycle = commit && state == EVENT && d_kind == 1;
     genvar li;

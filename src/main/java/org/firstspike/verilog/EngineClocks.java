@@ -19,8 +19,8 @@ import org.firstspike.sim.StageStats;
  * keep the reads that do not change (CoreCycles) — the next chunk of channels, or the next position
  * or bias entry, one clock; the gather's next pair of a run one; a time-add arrival three, a minpool
  * arrival two (its queue entry, then the commit: it writes its tick, reading nothing); the neuron
- * unit's cycles four (the table lookup of the tick under test from the first clock), two with the
- * direct Zc table (one read).
+ * unit's cycles five (the table lookup of the tick under test from the first clock, then the firing
+ * test registered), three with the direct Zc table (one read).
  * A tick change takes one clock, three in a stage's first, and reads the bucket's head entry, so the
  * tick's first event starts a clock into its chain (not in a minpool stage).
  * An event that follows another of the same tick (core or merge) starts a clock later in its chain:
@@ -28,8 +28,8 @@ import org.firstspike.sim.StageStats;
  * its position-list start and channel base were read while the one before ran, so that commit reads
  * its first position entry and kernel row (or bias entry) too. A resolution whose range comes from
  * the neuron's state alone (no firing test) takes two. With the direct Zc table a binary-search step
- * takes one: its state read stays from the cycle that set the range, which read the first step's Zc,
- * and each step reads both possible next ticks' Zc.
+ * takes two, the test and the commit: its state read stays from the cycle that set the range, which
+ * read the first step's Zc, and each step reads both possible next ticks' Zc.
  * Must match hdl/fs_engine.v (PHASES, pool_last, DECODE_PHASES, MERGE_PHASES, UNIT_PHASES, next_ph);
  * co-simulation checks it on every image.
  */
@@ -69,15 +69,19 @@ public final class EngineClocks {
      * last commit read this one's first position entry and kernel row (or bias entry) too.
      */
     public static final int LIST_READ_AHEAD = 2;
-    /** Clocks of a neuron-unit cycle (probe, search, resolution, search step): the 3-clock table lookup, then the commit. */
-    public static final int UNIT_PHASES = 4;
-    /** The same with the direct Zc table (target engine.direct_zc_table): one read, then the commit. */
-    public static final int DIRECT_UNIT_PHASES = 2;
     /**
-     * Clocks of a binary-search step with the direct Zc table: the commit alone (the cycle before
-     * read the neuron's state and the step's Zc).
+     * Clocks of a neuron-unit cycle (probe, search, resolution, search step): the 3-clock table lookup,
+     * the firing test (registered, so the product and compare and what the commit decides with them
+     * are apart), then the commit.
      */
-    public static final int DIRECT_STEP = 1;
+    public static final int UNIT_PHASES = 5;
+    /** The same with the direct Zc table (target engine.direct_zc_table): one read, the test, then the commit. */
+    public static final int DIRECT_UNIT_PHASES = 3;
+    /**
+     * Clocks of a binary-search step with the direct Zc table: the firing test and the commit alone
+     * (the cycle before read the neuron's state and the step's Zc).
+     */
+    public static final int DIRECT_STEP = 2;
 
     private EngineClocks() {
     }
