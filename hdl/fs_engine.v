@@ -415,9 +415,9 @@ module fs_engine #(
     wire [W-1:0] step_lo = cur_fires ? lo : mid + 1;
     wire [W-1:0] step_hi = cur_fires ? mid : hi;
     // with the direct Zc table a step's commit reads Zc of both possible next ticks, so the step after
-    // it, whose state read stays, is its test and commit clocks alone; zc_up: the step before did not fire. So
-    // is a search's first step: the commit that sets its range (search_start, below) reads its Zc, and
-    // reads the neuron's state at the address the step reads
+    // it, whose state read stays, is its test and commit clocks alone; zc_up: the step before did not
+    // fire. So is a search's first step: the commit that sets its range (search_start, below) reads
+    // its Zc, and reads the neuron's state at the address the step reads
     wire step_ahead = ZC_DIRECT != 0 && state == STEP && step_lo != step_hi;
     wire search_start;
     /* verilator lint_off UNUSEDSIGNAL */  // read only with the direct Zc table
