@@ -46,6 +46,9 @@ public record StaticTiming(double delayNs, String start, String end, int cells) 
     }
 
     private record Step(long arrival, String cell, String type, String ports, String net) {
+        Step withNet(String n) {
+            return new Step(arrival, cell, type, ports, n);
+        }
     }
 
     /** The path {@code sta} printed, or null when it printed none (a design without clocked paths). */
@@ -70,8 +73,7 @@ public record StaticTiming(double delayNs, String start, String end, int cells) 
                 path.add(new Step(Long.parseLong(i.group(1)), i.group(2), "input", "", null));
                 in = false;
             } else if (n.matches() && !path.isEmpty() && path.get(path.size() - 1).net() == null) {
-                Step s = path.remove(path.size() - 1);
-                path.add(new Step(s.arrival(), s.cell(), s.type(), s.ports(), n.group(1)));
+                path.set(path.size() - 1, path.get(path.size() - 1).withNet(n.group(1)));
             } else {
                 in = false;
             }
